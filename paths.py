@@ -1,0 +1,32 @@
+"""Where UPR Monitor's files live: one module, no project imports, overridable by environment.
+
+Read the environment inside functions, never at import time, so tests (and AppTest, which shares
+``sys.modules`` with pytest) can point the app at another database without leaking config.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """The canonical CSV files the ETL builds from (``UPR_DATA_DIR`` overrides)."""
+    return Path(os.environ.get("UPR_DATA_DIR", ROOT / "data"))
+
+
+def db_path() -> Path:
+    """The published database: a symlink to the current versioned file (``UPR_DB`` overrides)."""
+    return Path(os.environ.get("UPR_DB", ROOT / "data" / "upr.duckdb"))
+
+
+def shared_data_dir() -> Path:
+    """The real source files in ../shared/upr-data, read at run time and never copied."""
+    return Path(os.environ.get("UPR_SHARED_DATA", ROOT.parent / "shared" / "upr-data"))
+
+
+def locale_dir() -> Path:
+    """Gettext catalogs for the interface languages."""
+    return ROOT / "locales"
