@@ -1,0 +1,151 @@
+"""Build the database from the canonical CSVs: load inputs, validate and process, save and publish."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from etl import publish
+from etl.checks import DATA_TESTS, reconciliation_report, run_data_tests
+from etl.problems import BuildFailed
+from etl.schema import FILES
+from etl.stage import Staged, stage_file
+from etl.validate import validate
+
+SQL_DIR = Path(__file__).parent / "sql"
+# The order the table SQL runs in: each file only reads tables made before it.
+TABLE_SQL = (
+    "states",
+    "themes",
+    "ministries",
+    "recommendations",
+    "assignments",
+    "progress",
+    "official_totals",
+)
+PUBLISHED_TABLES = (
+    "states",
+    "themes",
+    "ministries",
+    "recommendations",
+    "recommendation_states",
+    "recommendation_themes",
+    "assignments",
+    "progress",
+    "official_totals",
+    "reconciliation",
+)
+
+
+@dataclass
+class BuildResult:
+    database: Path
+    version: Path
+    row_counts: dict[str, int]
+    data_tests: int
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+    differences: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"Built {self.database} -> {self.version.name} in {self.seconds:.2f} s"]
+        lines += [f"  {table:<24}{count:>9,} rows" for table, count in self.row_counts.items()]
+        lines.append(f"  {self.data_tests} data tests passed")
+        lines += [f"  note: {note}" for note in self.notes]
+        if self.differences:
+            lines.append("  counts that differ from the official totals:")
+            lines += [f"    {line}" for line in self.differences]
+        else:
+            lines.append("  every review with official totals reconciles with them")
+        return "\n".join(lines)
+
+
+def run(data_dir: Path, database: Path) -> BuildResult:
+    """Validate ``data_dir`` and publish it at ``database``; raise BuildFailed and publish nothing if bad."""
+    started = time.perf_counter()
+    con = duckdb.connect()
+    with tempfile.TemporaryDirectory(prefix="upr-etl-") as work:
+        # 1. Load inputs: every file staged as text, structure and header checked.
+        staged: dict[str, Staged] = {}
+        problems = []
+        for spec in FILES:
+            staged[spec.table], found = stage_file(con, data_dir, spec, Path(work))
+            problems += found
+        # 2. Process: validate values and references, then build the tables people use.
+        problems += validate(con, staged)
+        if problems:
+            raise BuildFailed(problems)
+        for name in TABLE_SQL:
+            con.execute((SQL_DIR / f"{name}.sql").read_text())
+        failures = run_data_tests(con)
+        if failures:
+            raise RuntimeError("; ".join(failures))
+        differences = reconciliation_report(con)
+    # 3. Save outputs: a new versioned file, then an atomic swap of the published link.
+    version = publish.new_version_path(database)
+    try:
+        _save(con, version, staged, data_dir)
+    except BaseException:
+        publish.discard(version)
+        raise
+    finally:
+        con.close()
+    publish.publish(version, database)
+    with duckdb.connect(str(version), read_only=True) as out:
+        counts = {t: out.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in PUBLISHED_TABLES}
+    return BuildResult(
+        database=database,
+        version=version,
+        row_counts=counts,
+        data_tests=len(DATA_TESTS),
+        seconds=time.perf_counter() - started,
+        notes=_notes(staged),
+        differences=differences,
+    )
+
+
+def _save(con: duckdb.DuckDBPyConnection, version: Path, staged: dict[str, Staged], data_dir: Path) -> None:
+    con.execute("ATTACH ? AS out", [str(version)])
+    for table in PUBLISHED_TABLES:
+        con.execute(f"CREATE TABLE out.{table} AS FROM {table}")
+    con.execute("CREATE TABLE out.source_files (file VARCHAR, rows BIGINT, encoding VARCHAR, sha256 VARCHAR)")
+    for item in staged.values():
+        if item.present and item.decoded is not None:
+            path = data_dir / item.spec.filename
+            rows = con.execute(f"SELECT count(*) FROM raw_{item.spec.table}").fetchone()[0]
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            con.execute(
+                "INSERT INTO out.source_files VALUES (?, ?, ?, ?)",
+                [item.spec.filename, rows, item.decoded.encoding, digest],
+            )
+    con.execute("DETACH out")
+    with duckdb.connect(str(version)) as out:
+        out.execute((SQL_DIR / "views.sql").read_text())
+        out.execute(
+            "CREATE TABLE build_info AS SELECT ?::TIMESTAMPTZ AS built_at, "
+            "(SELECT max(date) FROM progress) AS latest_assessment, ? AS data_dir",
+            [datetime.now(UTC), str(data_dir)],
+        )
+        out.execute("CHECKPOINT")
+
+
+def _notes(staged: dict[str, Staged]) -> list[str]:
+    notes = []
+    for item in staged.values():
+        name = item.spec.filename
+        if not item.present:
+            notes.append(f"{name} not found: built with no rows")
+            continue
+        if item.decoded and item.decoded.encoding != "UTF-8":
+            notes.append(f"{name} was {item.decoded.encoding}; read and converted to UTF-8")
+        if item.decoded and item.decoded.delimiter == "\t":
+            notes.append(f"{name} was tab-separated; read as such")
+        if item.ignored_columns:
+            notes.append(f"{name}: unknown column(s) ignored: {', '.join(item.ignored_columns)}")
+    return notes

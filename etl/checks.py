@@ -1,0 +1,90 @@
+"""Data tests run on the built tables before publishing, declared as a list like dbt's.
+
+Validation has already rejected bad rows with their lines; these assert the same promises on the
+finished tables, so a mistake in the SQL that builds them can never reach readers.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+# (what is promised, a query returning the rows that break it)
+DATA_TESTS: tuple[tuple[str, str], ...] = (
+    ("recommendations.id is unique", "SELECT id FROM recommendations GROUP BY id HAVING count(*) > 1"),
+    ("recommendations.id is not null", "SELECT * FROM recommendations WHERE id IS NULL"),
+    (
+        "recommendations have their required values",
+        "SELECT id FROM recommendations WHERE state_under_review IS NULL OR cycle IS NULL OR year IS NULL "
+        "OR response IS NULL OR source IS NULL OR illustrative IS NULL",
+    ),
+    (
+        "recommendations.response is supported or noted",
+        "SELECT id FROM recommendations WHERE response NOT IN ('supported', 'noted')",
+    ),
+    (
+        "every recommendation has a recommending state",
+        "SELECT id FROM recommendations WHERE len(recommending_states) = 0 OR recommending_states IS NULL",
+    ),
+    (
+        "recommending states resolve to states",
+        "SELECT state FROM recommendation_states WHERE state NOT IN (SELECT name FROM states)",
+    ),
+    (
+        "states under review resolve to states",
+        "SELECT id FROM recommendations WHERE state_under_review NOT IN (SELECT name FROM states)",
+    ),
+    (
+        "themes resolve to themes",
+        "SELECT theme FROM recommendation_themes WHERE theme NOT IN (SELECT name FROM themes)",
+    ),
+    (
+        "assignments resolve to recommendations and ministries",
+        "SELECT * FROM assignments WHERE recommendation_id NOT IN (SELECT id FROM recommendations) "
+        "OR ministry_id NOT IN (SELECT id FROM ministries)",
+    ),
+    (
+        "a recommendation has at most one lead institution",
+        "SELECT recommendation_id FROM assignments WHERE role = 'lead' GROUP BY 1 HAVING count(*) > 1",
+    ),
+    (
+        "progress resolves to recommendations",
+        "SELECT * FROM progress WHERE recommendation_id NOT IN (SELECT id FROM recommendations)",
+    ),
+    (
+        "progress values are accepted values",
+        "SELECT * FROM progress WHERE assessor NOT IN ('government', 'civil_society', 'un', 'nhri') "
+        "OR status NOT IN ('not_implemented', 'partially_implemented', 'implemented', 'no_information') "
+        "OR date IS NULL",
+    ),
+    (
+        "official totals add up (supported + noted = received)",
+        "SELECT * FROM official_totals WHERE supported + noted <> received",
+    ),
+)
+
+
+def run_data_tests(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Return one line per broken promise (empty when every data test passes)."""
+    failures = []
+    for promise, sql in DATA_TESTS:
+        broken = con.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
+        if broken:
+            failures.append(f"data test failed: {promise} ({broken} row(s))")
+    return failures
+
+
+def reconciliation_report(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """One line per review whose loaded counts differ from its official totals (reported, not fatal)."""
+    lines = []
+    rows = con.execute(
+        "SELECT state_under_review, cycle, received, supported, noted, recommending_states, official_received, "
+        "official_supported, official_noted, official_recommending_states, illustrative "
+        "FROM reconciliation WHERE official_received IS NOT NULL AND NOT reconciles"
+    ).fetchall()
+    for sur, cycle, rec, sup, noted, states, o_rec, o_sup, o_noted, o_states, illustrative in rows:
+        lines.append(
+            f"{sur} cycle {cycle}: loaded {rec or 0} received / {sup or 0} supported / {noted or 0} noted / "
+            f"{states or 0} states; official {o_rec} / {o_sup} / {o_noted} / {o_states}"
+            + (" (illustrative rows)" if illustrative else "")
+        )
+    return lines

@@ -1,0 +1,268 @@
+"""Derive the bundled Cambodia cycle 1–2 facts (no texts) from the paragraph lists in ../shared.
+
+Run ``python -m etl.derive_cambodia`` to rewrite data/recommendations.csv rows of cycles 1 and 2,
+data/states.csv and data/themes.csv. Only facts leave ../shared: identifiers, document symbols and
+paragraphs, recommending states, responses, action categories and issue labels. The texts stay there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from pathlib import Path
+
+import pycountry
+
+import paths
+from etl.canonical_csv import read_rows, write_rows
+
+# The UN report's names (and UPR Info's) for the same state -> the one name the project uses.
+CANONICAL_NAMES = {
+    "Brunei": "Brunei Darussalam",
+    "Bolivarian Republic of Venezuela": "Venezuela (Bolivarian Republic of)",
+    "Venezuela": "Venezuela (Bolivarian Republic of)",
+    "Democratic People’s Republic of Korea": "Democratic People's Republic of Korea",
+    "DPR Korea": "Democratic People's Republic of Korea",
+    "Laos": "Lao People's Democratic Republic",
+    "Iran": "Iran (Islamic Republic of)",
+    "Palestine": "State of Palestine",
+    "Republic of Congo": "Congo",
+    "Syria": "Syrian Arab Republic",
+    "Moldova": "Republic of Moldova",
+    "Tanzania": "United Republic of Tanzania",
+    "Bosnia & Herzegovina": "Bosnia and Herzegovina",
+}
+# Names pycountry does not find by exact name.
+ISO3 = {
+    "Democratic People's Republic of Korea": "PRK",
+    "Republic of Korea": "KOR",
+    "Lao People's Democratic Republic": "LAO",
+    "Iran (Islamic Republic of)": "IRN",
+    "Venezuela (Bolivarian Republic of)": "VEN",
+    "State of Palestine": "PSE",
+    "Czech Republic": "CZE",
+    "Turkey": "TUR",
+    "United Kingdom": "GBR",
+    "United States": "USA",
+    "Russian Federation": "RUS",
+    "Viet Nam": "VNM",
+    "Congo": "COG",
+    "Bolivia": "BOL",
+}
+UPR_INFO_GROUPS = {
+    "Africa": "African",
+    "Asia": "Asia-Pacific",
+    "EEG": "EEG",
+    "GRULAC": "GRULAC",
+    "WEOG": "WEOG",
+}
+# A grouping of UPR Info's 54 issue labels, so long theme lists can be scanned by family.
+THEME_GROUPS = {
+    "Civil and political rights": [
+        "CP rights - general",
+        "Death penalty",
+        "Detention",
+        "Elections",
+        "Enforced disappearances",
+        "Extrajudicial executions",
+        "Freedom of association and peaceful assembly",
+        "Freedom of movement",
+        "Freedom of opinion and expression",
+        "Freedom of religion and belief",
+        "Freedom of the press",
+        "Human rights defenders",
+        "Human rights violations by state agents",
+        "Impunity",
+        "Justice",
+        "Public security",
+        "Torture and other CID treatment",
+        "Counter-terrorism",
+        "Corruption",
+        "Civil society",
+    ],
+    "Economic, social and cultural rights": [
+        "ESC rights - general",
+        "Development",
+        "Environment",
+        "Labour",
+        "Poverty",
+        "Right to education",
+        "Right to food",
+        "Right to health",
+        "Right to housing",
+        "Right to land",
+        "Right to water",
+        "HIV - Aids",
+    ],
+    "Groups of persons": [
+        "Asylum-seekers - refugees",
+        "Disabilities",
+        "Indigenous peoples",
+        "Internally displaced persons",
+        "Migrants",
+        "Minorities",
+        "Racial discrimination",
+        "Rights of the Child",
+        "Sexual Orientation and Gender Identity",
+        "Trafficking",
+        "Women's rights",
+    ],
+    "Institutions and international cooperation": [
+        "General",
+        "Human rights education and training",
+        "International humanitarian law",
+        "International instruments",
+        "NHRI",
+        "National plan of action",
+        "Other",
+        "Special procedures",
+        "Technical assistance and cooperation",
+        "Treaty bodies",
+        "UPR process",
+    ],
+}
+REVIEWS = {1: ("A/HRC/13/4", 6, 2009), 2: ("A/HRC/26/16", 18, 2014)}
+WG_POSITIONS = {
+    "supported at WG (para 118)": "enjoyed support in the WG report (para 118)",
+    "pending at WG (para 119)": "to be examined (para 119)",
+}
+SOURCE = "UPR Info database export (2015) matched to the UN Working Group report {document}"
+BRUNEI_NOTE = "; recommending state per A/HRC/13/4 (the UPR Info export credits Brazil, a known error)"
+
+
+def canonical(name: str) -> str:
+    return CANONICAL_NAMES.get(name.strip(), name.strip())
+
+
+def iso3(name: str) -> str:
+    if name in ISO3:
+        return ISO3[name]
+    country = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
+    if country is None:
+        raise SystemExit(f"no ISO code for {name!r}: add it to ISO3 in {__file__}")
+    return country.alpha_3
+
+
+def cambodia_rows(shared: Path) -> list[dict[str, str]]:
+    """The canonical recommendation rows of cycles 1 and 2, facts only."""
+    rows = []
+    cycle1 = read_shared_csv(shared / "cambodia" / "cambodia_cycle1_A-HRC-13-4_recommendations.csv")
+    by_paragraph: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in cycle1:
+        by_paragraph[row["paragraph"]].append(row)  # joint items: one paragraph, one row per state
+    for paragraph, items in by_paragraph.items():
+        first = items[0]
+        states = [canonical(item["recommending_state_wg_report"]) for item in items]
+        corrected = any(
+            canonical(i["recommending_state_wg_report"]) != canonical(i["recommending_state_upr_info"])
+            for i in items
+        )
+        rows.append(
+            _row(
+                1,
+                paragraph,
+                states,
+                first["upr_info_response"],
+                first["upr_info_action_category"],
+                first["upr_info_issues"],
+                "",
+                BRUNEI_NOTE if corrected else "",
+            )
+        )
+    cycle2 = read_shared_csv(shared / "cambodia" / "cambodia_cycle2_A-HRC-26-16_recommendations.csv")
+    for row in cycle2:
+        rows.append(
+            _row(
+                2,
+                row["paragraph"],
+                [canonical(row["recommending_state"])],
+                row["upr_info_response"],
+                row["upr_info_action_category"],
+                row["upr_info_issues"],
+                WG_POSITIONS[row["wg_report_status"]],
+                "",
+            )
+        )
+    return rows
+
+
+def _row(cycle, paragraph, states, response, action, issues, wg_position, note) -> dict[str, str]:
+    document, session, year = REVIEWS[cycle]
+    return {
+        "id": f"KHM-C{cycle}-{paragraph}",
+        "state_under_review": "Cambodia",
+        "cycle": str(cycle),
+        "session": str(session),
+        "year": str(year),
+        "document": document,
+        "paragraph": paragraph,
+        "recommending_states": " | ".join(states),
+        "response": {"Accepted": "supported", "Noted": "noted"}[response],
+        "response_label": response,
+        "wg_position": wg_position,
+        "action_category": action,
+        "themes": " | ".join(t.strip() for t in issues.split(",") if t.strip()),
+        "text": "",
+        "source": SOURCE.format(document=document) + note,
+        "illustrative": "false",
+    }
+
+
+def read_shared_csv(path: Path) -> list[dict[str, str]]:
+    """A CSV from ../shared in UTF-8 or, for the UPR Info export, Mac Roman with CR line endings."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("mac_roman")
+    return list(csv.DictReader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))))
+
+
+def regional_groups(shared: Path) -> dict[str, str]:
+    """Each state's UN regional group as the UPR Info export gives it, under the project's names."""
+    groups = {}
+    for path in sorted((shared / "upr-info-export-2015" / "csv").glob("sessions_*.csv")):
+        for row in read_shared_csv(path):
+            for name, group in ((row["From"], row["From-Rgrp"]), (row["To"], row["To-Rgrp"])):
+                groups[canonical(name)] = UPR_INFO_GROUPS.get(group, "other")
+    return groups
+
+
+def states_rows(names: set[str], shared: Path) -> list[dict[str, str]]:
+    groups = regional_groups(shared)
+    unknown = sorted(names - set(groups))
+    if unknown:
+        raise SystemExit(f"no regional group for {unknown}: add their UPR Info names to CANONICAL_NAMES")
+    return [{"name": n, "iso3": iso3(n), "regional_group": groups[n]} for n in sorted(names)]
+
+
+def themes_rows(shared: Path) -> list[dict[str, str]]:
+    labels = [row["issue"] for row in read_shared_csv(shared / "reference" / "upr_info_issues_2015.csv")]
+    group_of = {label: group for group, members in THEME_GROUPS.items() for label in members}
+    missing = set(labels) - set(group_of)
+    if missing:
+        raise SystemExit(f"themes without a group: {sorted(missing)}")
+    return [{"name": label, "group": group_of[label]} for label in sorted(labels)]
+
+
+def run(shared: Path | None = None, data_dir: Path | None = None) -> None:
+    """Rewrite the cycle 1–2 rows, states.csv and themes.csv; keep every other row as it is."""
+    shared = shared or paths.shared_data_dir()
+    data_dir = data_dir or paths.data_dir()
+    derived = cambodia_rows(shared)
+    existing = (
+        read_rows(data_dir / "recommendations.csv") if (data_dir / "recommendations.csv").exists() else []
+    )
+    kept = [r for r in existing if not (r["state_under_review"] == "Cambodia" and r["cycle"] in ("1", "2"))]
+    recommendations = derived + kept
+    write_rows(data_dir / "recommendations.csv", recommendations)
+    names = {s.strip() for r in recommendations for s in r["recommending_states"].split("|")}
+    names |= {r["state_under_review"] for r in recommendations}
+    write_rows(data_dir / "states.csv", states_rows(names, shared))
+    write_rows(data_dir / "themes.csv", themes_rows(shared))
+    print(f"wrote {len(derived)} cycle 1–2 rows, {len(names)} states, 54 themes into {data_dir}")
+
+
+if __name__ == "__main__":
+    run()

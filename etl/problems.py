@@ -1,0 +1,38 @@
+"""A problem found in an input file, reported as ``FILE:LINE: column: value: what was expected``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Enough to fix a spreadsheet in one sitting without drowning the terminal.
+MAX_REPORTED = 50
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    value: str
+    expected: str
+
+    def __str__(self) -> str:
+        value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
+        # repr() keeps invisible characters (spaces, NULs, newlines) visible in the message.
+        shown = repr(value) if value != value.strip() or not value.isprintable() else value
+        return f"{self.file}:{self.line}: {self.column}: {shown}: {self.expected}"
+
+
+class BuildFailed(Exception):
+    """The input cannot be published; ``problems`` says exactly why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__(f"{len(problems)} problem(s) in the input")
+
+    def report(self) -> str:
+        shown = [str(p) for p in self.problems[:MAX_REPORTED]]
+        hidden = len(self.problems) - len(shown)
+        if hidden:
+            shown.append(f"... and {hidden} more problem(s) not shown")
+        return "\n".join(shown)

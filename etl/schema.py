@@ -1,0 +1,175 @@
+"""The canonical CSV format as data: every file, column, vocabulary and reference the ETL accepts.
+
+data/README.md documents the same contract for people; tests keep the two in step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+RESPONSES = ("supported", "noted")
+REGIONAL_GROUPS = ("African", "Asia-Pacific", "EEG", "GRULAC", "WEOG", "other")
+ROLES = ("lead", "supporting")
+ASSESSORS = ("government", "civil_society", "un", "nhri")
+STATUSES = ("not_implemented", "partially_implemented", "implemented", "no_information")
+BOOLEANS = ("true", "false")
+
+# Spellings people and sources use for the same value. Keys are compared after `vocab_key`.
+ALIASES: dict[str, dict[str, str]] = {
+    "regional_group": {
+        "africa": "African",
+        "african_group": "African",
+        "asia": "Asia-Pacific",
+        "asia_pacific_group": "Asia-Pacific",
+        "eastern_european": "EEG",
+        "eastern_european_group": "EEG",
+        "latin_american_and_caribbean": "GRULAC",
+        "western_european_and_others": "WEOG",
+        "observer": "other",
+    },
+    "bool": {"yes": "true", "no": "false", "1": "true", "0": "false", "y": "true", "n": "false"},
+}
+
+# A cell longer than this is almost certainly a paste accident (a recommendation is < 2,000 chars).
+MAX_CELL_CHARS = 20_000
+
+
+def vocab_key(value: str) -> str:
+    """How two spellings of a vocabulary value are compared: case, spaces, '-' and '_' don't matter."""
+    return re.sub(r"[\s_\-]+", "_", value.strip().lower())
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool = False  # the column must be in the header
+    filled: bool = False  # every row must have a value
+    kind: str = "text"  # text | int | bool | date | url
+    vocabulary: tuple[str, ...] = ()
+    multi: bool = False  # ' | '-separated values
+    references: str | None = None  # "file.column" every value must match
+    unique: bool = False
+    low: int | None = None  # inclusive range for ints
+    high: int | None = None
+    pattern: str | None = None  # a full-match regex, with `pattern_hint` saying it in words
+    pattern_hint: str = ""
+
+    @property
+    def vocab_name(self) -> str:
+        return "bool" if self.kind == "bool" else self.name
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    table: str
+    columns: tuple[Column, ...]
+    required: bool = False  # the file must exist
+    min_rows: int = 0
+    key: tuple[str, ...] = field(default=())
+
+    @property
+    def filename(self) -> str:
+        return f"{self.table}.csv"
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _flag(name: str) -> Column:
+    return Column(name, required=True, filled=True, kind="bool")
+
+
+FILES: tuple[FileSpec, ...] = (
+    FileSpec(
+        "states",
+        required=True,
+        min_rows=1,
+        columns=(
+            Column("name", required=True, filled=True, unique=True),
+            Column("iso3", pattern=r"[A-Z]{3}", pattern_hint="three capital letters (ISO 3166-1 alpha-3)"),
+            Column("regional_group", required=True, filled=True, vocabulary=REGIONAL_GROUPS),
+        ),
+    ),
+    FileSpec(
+        "themes",
+        columns=(
+            Column("name", required=True, filled=True, unique=True),
+            Column("group"),
+        ),
+    ),
+    FileSpec(
+        "ministries",
+        columns=(
+            Column("id", required=True, filled=True, unique=True),
+            Column("name", required=True, filled=True),
+            Column("name_km"),
+        ),
+    ),
+    FileSpec(
+        "recommendations",
+        required=True,
+        min_rows=1,
+        columns=(
+            Column("id", required=True, filled=True, unique=True),
+            Column("state_under_review", required=True, filled=True, references="states.name"),
+            Column("cycle", required=True, filled=True, kind="int", low=1, high=20),
+            Column("session", kind="int", low=1, high=200),
+            Column("year", required=True, filled=True, kind="int", low=2006, high=2100),
+            Column("document"),
+            Column("paragraph"),
+            Column("recommending_states", required=True, filled=True, multi=True, references="states.name"),
+            Column("response", required=True, filled=True, vocabulary=RESPONSES),
+            Column("response_label"),
+            Column("wg_position"),
+            Column("action_category", kind="int", low=1, high=5),
+            Column("themes", multi=True, references="themes.name"),
+            Column("sdgs", multi=True),
+            Column("affected_persons", multi=True),
+            Column("text"),
+            Column("source", required=True, filled=True),
+            _flag("illustrative"),
+        ),
+    ),
+    FileSpec(
+        "assignments",
+        key=("recommendation_id", "ministry_id"),
+        columns=(
+            Column("recommendation_id", required=True, filled=True, references="recommendations.id"),
+            Column("ministry_id", required=True, filled=True, references="ministries.id"),
+            Column("role", required=True, filled=True, vocabulary=ROLES),
+            Column("source"),
+            _flag("illustrative"),
+        ),
+    ),
+    FileSpec(
+        "progress",
+        columns=(
+            Column("recommendation_id", required=True, filled=True, references="recommendations.id"),
+            Column("date", required=True, filled=True, kind="date"),
+            Column("assessor", required=True, filled=True, vocabulary=ASSESSORS),
+            Column("status", required=True, filled=True, vocabulary=STATUSES),
+            Column("summary"),
+            Column("evidence_url", kind="url"),
+            Column("source", required=True, filled=True),
+            _flag("illustrative"),
+        ),
+    ),
+    FileSpec(
+        "official_totals",
+        key=("state_under_review", "cycle"),
+        columns=(
+            Column("state_under_review", required=True, filled=True, references="states.name"),
+            Column("cycle", required=True, filled=True, kind="int", low=1, high=20),
+            Column("received", required=True, filled=True, kind="int", low=0, high=10_000),
+            Column("supported", required=True, filled=True, kind="int", low=0, high=10_000),
+            Column("noted", required=True, filled=True, kind="int", low=0, high=10_000),
+            Column("recommending_states", kind="int", low=0, high=300),
+            Column("source", required=True, filled=True),
+            Column("source_url", kind="url"),
+            Column("note"),
+        ),
+    ),
+)
+
+FILES_BY_TABLE = {spec.table: spec for spec in FILES}

@@ -1,0 +1,161 @@
+"""Stage each canonical CSV as an all-text DuckDB table, checking its header and its CSV structure.
+
+A staged table ``raw_<name>`` has one VARCHAR column per known column (missing optional columns are
+NULL) and DuckDB's ``rowid`` in file order. ``Staged.line_of`` turns a rowid back into the line a
+person sees in their spreadsheet, counting quoted line breaks and rows DuckDB had to reject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from etl.decode import Decoded, decode_file, header_of, record_lines
+from etl.problems import Problem
+from etl.schema import FileSpec, vocab_key
+
+_REJECT_EXPECTATIONS = {
+    "MISSING COLUMNS": "too few cells: expected {n} cells in every row, as in the header",
+    "TOO MANY COLUMNS": "too many cells: expected {n} cells in every row, as in the header "
+    "(a comma inside a value needs the value in double quotes)",
+    "UNQUOTED VALUE": "a stray quote: expected a value in double quotes with inner quotes doubled",
+    "INVALID STATE": "malformed CSV: expected values separated by commas, quotes closed",
+    "LINE SIZE OVER MAXIMUM": "a row longer than the maximum: expected a normal CSV row (an unclosed quote?)",
+    "INVALID ENCODING": "unreadable characters: expected UTF-8 text",
+    "CAST": "an unreadable value",
+}
+
+
+@dataclass
+class Staged:
+    spec: FileSpec
+    present: bool
+    decoded: Decoded | None = None
+    columns: list[str] = field(default_factory=list)  # known columns found in the header
+    ignored_columns: list[str] = field(default_factory=list)
+    rejected_records: list[int] = field(default_factory=list)  # data-record indices DuckDB rejected
+    _lines: list[int] | None = None
+
+    def line_of(self, rowid: int) -> int:
+        """The spreadsheet line of staged row ``rowid`` (header = line 1)."""
+        # Skip over rejected records that come before this row to find its record index.
+        record = rowid
+        for rejected in self.rejected_records:
+            if rejected <= record:
+                record += 1
+        return self._record_line(record + 1)
+
+    def _record_line(self, record: int) -> int:
+        if self._lines is None:
+            self._lines = record_lines(self.decoded) if self.decoded else []
+        return self._lines[record] if record < len(self._lines) else record + 1
+
+
+def stage_file(
+    con: duckdb.DuckDBPyConnection, data_dir: Path, spec: FileSpec, work_dir: Path
+) -> tuple[Staged, list[Problem]]:
+    """Create ``raw_<table>`` from ``data_dir/<table>.csv``; return what was found and any problems."""
+    path = data_dir / spec.filename
+    names = [c.name for c in spec.columns]
+    if not path.exists():
+        _create_empty(con, spec)
+        if spec.required:
+            return Staged(spec, False), [
+                Problem(spec.filename, 0, "(file)", "", "missing: this file is required")
+            ]
+        return Staged(spec, False), []
+
+    decoded, problems = decode_file(path)
+    if decoded is None:
+        _create_empty(con, spec)
+        return Staged(spec, True), problems
+
+    header = header_of(decoded)
+    staged = Staged(spec, True, decoded)
+    problems = _check_header(spec, header, staged)
+    if problems:
+        _create_empty(con, spec)
+        return staged, problems
+
+    clean_path = work_dir / spec.filename
+    clean_path.write_text(decoded.text, encoding="utf-8")
+    positional = {f"c{i}": "VARCHAR" for i in range(len(header))}
+    by_key = {vocab_key(h): i for i, h in enumerate(header)}
+    select = ", ".join(
+        f'c{by_key[name]} AS "{name}"' if name in by_key else f'NULL::VARCHAR AS "{name}"' for name in names
+    )
+    con.execute(
+        f"CREATE OR REPLACE TABLE raw_{spec.table} AS SELECT {select} FROM read_csv($path, header = true, "
+        "delim = $delim, quote = '\"', escape = '\"', auto_detect = false, strict_mode = true, "
+        "columns = $columns, store_rejects = true, rejects_table = 'rejects', rejects_scan = 'rejects_scan', "
+        "max_line_size = 4000000)",
+        {"path": str(clean_path), "delim": decoded.delimiter, "columns": positional},
+    )
+    problems += _rejects(con, staged, len(header))
+    count = con.execute(f"SELECT count(*) FROM raw_{spec.table}").fetchone()[0]
+    if count < spec.min_rows and not problems:
+        problems.append(
+            Problem(
+                spec.filename,
+                2,
+                "(file)",
+                "",
+                f"no rows: expected at least {spec.min_rows} row below the header",
+            )
+        )
+    return staged, problems
+
+
+def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Problem]:
+    problems = []
+    known = {c.name for c in spec.columns}
+    seen: dict[str, int] = {}
+    for position, raw in enumerate(header, start=1):
+        key = vocab_key(raw)
+        if key in seen:
+            problems.append(
+                Problem(
+                    spec.filename, 1, "(header)", raw, f"a duplicated column name (also column {seen[key]})"
+                )
+            )
+            continue
+        seen[key] = position
+        if key in known:
+            staged.columns.append(key)
+        else:
+            staged.ignored_columns.append(raw)
+    for column in spec.columns:
+        if column.required and column.name not in seen:
+            problems.append(
+                Problem(
+                    spec.filename,
+                    1,
+                    "(header)",
+                    ", ".join(header)[:200],
+                    f"no column '{column.name}': expected the columns "
+                    + ", ".join(c.name for c in spec.columns if c.required),
+                )
+            )
+    return problems
+
+
+def _rejects(con: duckdb.DuckDBPyConnection, staged: Staged, width: int) -> list[Problem]:
+    rows = con.execute("SELECT line, error_type::VARCHAR, csv_line FROM rejects ORDER BY line").fetchall()
+    con.execute("DELETE FROM rejects")
+    con.execute("DELETE FROM rejects_scan")
+    problems = []
+    for record, error_type, csv_line in rows:
+        # DuckDB numbers records from 1 with the header as record 1.
+        staged.rejected_records.append(int(record) - 2)
+        expected = _REJECT_EXPECTATIONS.get(error_type, "malformed CSV").format(n=width)
+        line = staged._record_line(int(record) - 1)
+        problems.append(Problem(staged.spec.filename, line, "(row)", (csv_line or "")[:200], expected))
+    staged.rejected_records.sort()
+    return problems
+
+
+def _create_empty(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
+    columns = ", ".join(f'"{c.name}" VARCHAR' for c in spec.columns)
+    con.execute(f"CREATE OR REPLACE TABLE raw_{spec.table} ({columns})")
