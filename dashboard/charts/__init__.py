@@ -1,0 +1,1 @@
+"""Plotly figure builders: DataFrame in, Figure out, no Streamlit inside."""

@@ -1,0 +1,33 @@
+"""Colours and layout every chart shares: Okabe–Ito colours (safe for colour-blind readers), and
+labels on the marks themselves so colour is never the only cue."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+SUPPORTED = "#0072B2"  # blue
+NOTED = "#E69F00"  # orange
+STATUS_COLOURS = {
+    "implemented": "#009E73",  # bluish green
+    "partially_implemented": "#56B4E9",  # sky blue
+    "not_implemented": "#D55E00",  # vermillion
+    "no_information": "#999999",  # grey
+}
+OFFICIAL = "#000000"
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Khmer', 'Khmer OS', sans-serif"
+
+
+def base_layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
+    """Shared layout: readable on a 390-px phone (legend below, tight margins)."""
+    figure.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        height=height,
+        margin={"l": 8, "r": 8, "t": 48, "b": 8},
+        font={"family": FONT, "size": 13},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True, gridcolor="#e5e5e5")
+    return figure

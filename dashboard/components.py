@@ -1,0 +1,83 @@
+"""Pieces every page shares: notices, charts with their summaries, tables with downloads, links."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlsplit
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard.exports import to_csv_bytes
+from dashboard.filters import Filters, link
+from dashboard.i18n import _, fmt_int
+
+# The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def illustrative_notice(count: int, total: int | None = None) -> None:
+    """Say plainly when a view includes made-up rows."""
+    if count:
+        st.warning(
+            _(
+                "This view includes {count} illustrative recommendation(s): made-up stand-ins for data not yet "
+                "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts."
+            ).format(count=fmt_int(count)),
+            icon="⚠️",
+        )
+
+
+def chart(figure: go.Figure, summary: str, key: str) -> None:
+    """A Plotly chart with its plain-language summary, shown and given to screen readers."""
+    st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=key)
+    st.caption(summary)
+
+
+def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None) -> None:
+    """A table with a CSV download that is built only when clicked."""
+    st.dataframe(frame, width="stretch", hide_index=True, column_config=column_config, key=f"{key}_table")
+    illustrative = "illustrative" in frame.columns and bool(frame["illustrative"].any())
+    suffix = "-includes-illustrative" if illustrative else ""
+    st.download_button(
+        _("Download CSV ({n} rows)").format(n=fmt_int(len(frame))),
+        data=lambda: to_csv_bytes(frame),
+        file_name=f"upr-monitor-{name}-{date.today().isoformat()}{suffix}.csv",
+        mime="text/csv",
+        key=f"{key}_download",
+        icon="⬇️",
+    )
+
+
+def copy_link(page_path: str, filters: Filters, extra: dict[str, str] | None = None) -> None:
+    """The address of exactly this view, in a box with a copy button."""
+    relative = link(page_path, filters, extra)
+    try:
+        parts = urlsplit(st.context.url or "")
+        base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    except Exception:
+        base = ""
+    with st.expander(_("🔗 Link to this view")):
+        st.code(base + relative, language=None)
+        st.caption(_("Copy this address to share exactly what you see, filters included."))
+
+
+def source_line(info: dict) -> None:
+    built = info.get("built_at")
+    latest = info.get("latest_assessment")
+    st.caption(
+        _(
+            "Data built {built}; latest assessment dated {latest}. Every figure links to its source on the About page."
+        ).format(
+            built=built.strftime("%Y-%m-%d %H:%M UTC") if built is not None else "–",
+            latest=pd.Timestamp(latest).date().isoformat()
+            if latest is not None and not pd.isna(latest)
+            else "–",
+        )
+    )

@@ -1,0 +1,58 @@
+"""The app opens on the bundled data and on the golden fixture, and shows the official figures."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_bundled_data(run_page, bundled_db, page):
+    at = run_page(bundled_db, page)
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_golden_fixture(run_page, golden_db, page):
+    at = run_page(golden_db, page)
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_overview_shows_the_official_cycle_3_figures_and_says_they_are_illustrative(run_page, bundled_db):
+    at = run_page(bundled_db)
+    shown = metrics(at)
+    assert (shown["Received"], shown["Supported"], shown["Noted"], shown["Recommending states"]) == (
+        "198",
+        "173",
+        "25",
+        "73",
+    )
+    assert any("illustrative" in w.value for w in at.warning)
+
+
+def test_overview_cycle_2_matches_the_un_totals_and_is_not_illustrative(run_page, bundled_db):
+    at = run_page(bundled_db, params={"cycle": "2"})
+    shown = metrics(at)
+    assert (shown["Received"], shown["Supported"], shown["Noted"]) == ("205", "163", "42")
+    assert not any("illustrative" in w.value for w in at.warning)
+
+
+def test_a_link_seeds_the_filters_and_unknown_values_get_a_notice(run_page, golden_db):
+    at = run_page(golden_db, params={"cycle": "1", "response": "noted", "state": ["Thailand", "Nowhere"]})
+    assert at.multiselect(key="state").value == ["Thailand"]
+    assert metrics(at)["Received"] == "1"
+    assert any("state=Nowhere" in i.value for i in at.info)
+
+
+def test_changing_a_filter_changes_the_numbers(run_page, golden_db):
+    at = run_page(golden_db, params={"cycle": "1"})
+    assert metrics(at)["Received"] == "4"
+    at.selectbox(key="cycle").select("2").run()
+    assert metrics(at)["Received"] == "3"
+    at.selectbox(key="cycle").select("all").run()
+    assert metrics(at)["Received"] == "10"
