@@ -27,7 +27,8 @@ COLUMNS: dict[str, list[str]] = {
     "ministries.csv": ["id", "name", "name_km"],
     "assignments.csv": ["recommendation_id", "ministry_id", "role", "source", "illustrative"],
     "progress.csv": [
-        "recommendation_id", "date", "assessor", "status", "summary", "evidence_url", "source", "illustrative",
+        "recommendation_id", "date", "assessor", "status", "summary", "evidence_url", "source",
+        "illustrative",
     ],
     "official_totals.csv": [
         "state_under_review", "cycle", "received", "supported", "noted", "recommending_states",
@@ -57,7 +58,13 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 def write_table(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
     """Write rows (keyed by column name) atomically, UTF-8, LF line ends, columns in the given order."""
     handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        "w",
+        encoding="utf-8",
+        newline="",
+        dir=path.parent,
+        prefix=f".{path.name}.",
+        suffix=".tmp",
+        delete=False,
     )
     try:
         with handle:

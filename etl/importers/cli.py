@@ -18,7 +18,8 @@ _MAX_NOTES = 25  # the summary lists this many notes; the rest are counted
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m etl import", description="Import a downloaded list of UPR recommendations into a data folder."
+        prog="python -m etl import",
+        description="Import a downloaded list of UPR recommendations into a data folder.",
     )
     commands = parser.add_subparsers(dest="format", required=True)
 
@@ -36,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     matrix.add_argument("--cycle", type=int, required=True, help="the UPR cycle the matrix belongs to")
 
     for command in (upr, uhri, matrix):
-        command.add_argument("--out", type=Path, required=True, metavar="DIR", help="the data folder to write")
+        command.add_argument(
+            "--out", type=Path, required=True, metavar="DIR", help="the data folder to write"
+        )
         command.add_argument("--state", action="append", default=[], metavar="NAME",
                              help="import only this state under review (may be repeated)")  # fmt: skip
     matrix.set_defaults(state_required=True)
@@ -66,12 +69,13 @@ def summary(result: ImportResult) -> list[str]:
     reasons = ", ".join(f"{reason}: {n:,}" for reason, n in result.skipped.most_common())
     lines = [
         f"read {result.rows_read:,} rows: {result.imported:,} imported, "
-        f"{result.merged:,} merged into joint recommendations, {skipped:,} skipped" + (f" ({reasons})" if reasons else "")
+        f"{result.merged:,} merged into joint recommendations, {skipped:,} skipped"
+        + (f" ({reasons})" if reasons else "")
     ]
     if result.unaccounted:
         lines.append(f"BUG: {result.unaccounted} rows unaccounted for; please report it")
     states = {r.state_under_review for r in result.recommendations}
-    lines.append(f"{len(result.recommendations):,} recommendations for {len(states)} states under review")
+    lines.append(f"{len(result.recommendations):,} recommendations for {len(states)} state(s) under review")
     if result.unplaced:
         names = ", ".join(f"{name!r} ({n} uses)" for name, n in result.unplaced.most_common())
         lines.append(f"names not placed as a state (imported as written, no ISO3): {names}")

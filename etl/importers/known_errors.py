@@ -62,6 +62,6 @@ def apply(row: ExportRow, state_under_review: str, result: ImportResult) -> None
             )
             result.notes.append(
                 f"corrected {row.file}:{row.line} ({state_under_review}, session {error.session}): "
-                f"credited to {error.right_state} as in {error.reference}; the export says {error.wrong_state}"
+                f"credited to {error.right_state} as in {error.reference}; "
+                f"the export says {error.wrong_state}"
             )
-

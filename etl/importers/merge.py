@@ -18,7 +18,7 @@ from pathlib import Path
 
 from etl.importers.canonical_csv import COLUMNS, read_table, recommendation_row, state_row, write_table
 from etl.importers.countries import resolve
-from etl.importers.model import ImportResult, SourceError
+from etl.importers.model import ImportResult, Recommendation, SourceError
 
 
 def _canonical_state(name: str) -> str:
@@ -54,7 +54,8 @@ def write(folder: Path, result: ImportResult) -> list[str]:
     clashes = new_ids & {row.get("id", "") for row in kept}
     if clashes:
         raise SourceError(
-            f"{folder / 'recommendations.csv'}: ids already used by other rows: {', '.join(sorted(clashes)[:5])}"
+            f"{folder / 'recommendations.csv'}: ids already used by other rows: "
+            f"{', '.join(sorted(clashes)[:5])}"
         )
     gone = removed_ids - new_ids
     for (state, cycle, illustrative), count in sorted(replaced.items()):
@@ -73,9 +74,15 @@ def write(folder: Path, result: ImportResult) -> list[str]:
     write_table(
         folder / "recommendations.csv",
         rec_columns,
-        kept + [recommendation_row(r) for r in result.recommendations],
+        # Sorted by state and session (stable: source order within a session), so the file does not
+        # depend on the order in which the user named the input files.
+        kept + [recommendation_row(r) for r in sorted(result.recommendations, key=_block)],
     )
     return messages
+
+
+def _block(rec: Recommendation) -> tuple[str, int, int]:
+    return (rec.state_under_review, rec.cycle, rec.session or 0)
 
 
 def _drop_dependants(path: Path, gone: set[str]) -> list[str]:
@@ -94,7 +101,9 @@ def _drop_dependants(path: Path, gone: set[str]) -> list[str]:
         write_table(path, columns, keep)
     messages = []
     if dropped:
-        messages.append(f"removed {dropped} illustrative {path.name} rows that referred to replaced recommendations")
+        messages.append(
+            f"removed {dropped} illustrative {path.name} rows that referred to replaced recommendations"
+        )
     if orphans:
         messages.append(
             f"WARNING: kept {orphans} non-illustrative {path.name} rows whose recommendation is no longer "

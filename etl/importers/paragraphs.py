@@ -82,7 +82,9 @@ def _read_one(path: Path) -> list[ParagraphList]:
     text_col = next((columns[c] for c in _TEXT_COLUMNS if c in columns), None)
     missing = [c for c in _REQUIRED if c not in columns]
     if missing or state_col is None or text_col is None:
-        need = missing + ([] if state_col else ["recommending_state"]) + ([] if text_col else ["upr_info_text"])
+        need = (
+            missing + ([] if state_col else ["recommending_state"]) + ([] if text_col else ["upr_info_text"])
+        )
         raise SourceError(f"{path}: line 1: missing column(s) {', '.join(need)}: expected a paragraph list")
     lists: dict[tuple[str, int], ParagraphList] = {}
     for line, row in enumerate(reader, start=2):
@@ -92,7 +94,9 @@ def _read_one(path: Path) -> list[ParagraphList]:
         placed = resolve(row[columns["state_under_review"]])
         sur = placed.name if placed else row[columns["state_under_review"]].strip()
         key = (sur, int(session))
-        plist = lists.setdefault(key, ParagraphList(path.name, sur, int(session), row[columns["wg_report_symbol"]]))
+        plist = lists.setdefault(
+            key, ParagraphList(path.name, sur, int(session), row[columns["wg_report_symbol"]])
+        )
         plist.rows.append(
             ParagraphRow(
                 line=line,
@@ -177,7 +181,9 @@ def merge(
                 "no matching row in the export; not imported"
             )
     for paragraph, members in grouped.items():
-        rec = _paragraph_recommendation(f"{iso3}-C{cycle}-{paragraph}", plist, members, result, to_recommendation)
+        rec = _paragraph_recommendation(
+            f"{iso3}-C{cycle}-{paragraph}", plist, members, result, to_recommendation
+        )
         result.recommendations.append(rec)
         result.merged += len(members) - 1
     for j in sorted(set(range(len(rows))) - set(pairs.values())):
@@ -201,7 +207,8 @@ def _paragraph_recommendation(
     for prow, row in members:
         if not _same_state(prow.state, row.recommending_state):
             corrections.append(
-                f"recommending state {prow.state} as in {plist.document} (UPR Info export: {row.recommending_state})"
+                f"recommending state {prow.state} as in {plist.document} "
+                f"(UPR Info export: {row.recommending_state})"
             )
             result.notes.append(
                 f"corrected {rec_id}: credited to {prow.state} as in {plist.document} para {prow.paragraph}; "
@@ -211,17 +218,23 @@ def _paragraph_recommendation(
     rec = to_recommendation(first_row, rec_id, result)
     rec.document = plist.document
     rec.paragraph = first_prow.paragraph
-    rec.recommending_states = _unique([result.state(row.recommending_state, row.rs_group) for _, row in members])
+    rec.recommending_states = _unique(
+        [result.state(row.recommending_state, row.rs_group) for _, row in members]
+    )
     rec.themes = _unique([t for _, row in members for t in to_recommendation(row, rec_id, result).themes])
     rec.text = "\n".join(_unique([row.text.strip() for _, row in members]))
     responses = {row.response.strip() for _, row in members}
     if len(responses) > 1:
-        result.notes.append(f"{rec_id}: the export's rows disagree on the response ({', '.join(sorted(responses))})")
+        result.notes.append(
+            f"{rec_id}: the export's rows disagree on the response ({', '.join(sorted(responses))})"
+        )
     rec.wg_position = _wg_position(first_prow.status, rec.response)
     files = _unique([row.file for _, row in members])
     rec.source = f"UPR Info database export (2015), file {', '.join(files)}; paragraph from {plist.file}"
     if corrections or first_row.correction:
-        rec.source += "; " + "; ".join(_unique(corrections + ([first_row.correction] if first_row.correction else [])))
+        rec.source += "; " + "; ".join(
+            _unique(corrections + ([first_row.correction] if first_row.correction else []))
+        )
     return rec
 
 

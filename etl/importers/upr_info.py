@@ -34,8 +34,32 @@ from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
 
 SHEET = "UPR Info database export"
-XLS_HEADER = ["SuR", "Rgrp", "Org", "Recommendation", "RS", "Rgrp", "Org", "Response", "Action", "Issue", "Session"]
-CSV_HEADER = ["To", "To-Rgrp", "To-Org", "Text", "From", "From-Rgrp", "From-Org", "Response", "Action", "Issue", "Session"]
+XLS_HEADER = [
+    "SuR",
+    "Rgrp",
+    "Org",
+    "Recommendation",
+    "RS",
+    "Rgrp",
+    "Org",
+    "Response",
+    "Action",
+    "Issue",
+    "Session",
+]
+CSV_HEADER = [
+    "To",
+    "To-Rgrp",
+    "To-Org",
+    "Text",
+    "From",
+    "From-Rgrp",
+    "From-Org",
+    "Response",
+    "Action",
+    "Issue",
+    "Session",
+]
 SOURCE = "UPR Info database export (2015)"
 THEME_GROUP = "UPR Info"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # every BIFF8 .xls is an OLE2 compound file
@@ -251,6 +275,8 @@ def _themes(row: ExportRow, result: ImportResult) -> list[str]:
     labels = [label.strip() for label in row.issues.split(",") if label.strip()]
     for label in labels:
         if label not in issue_labels() and label not in result.themes:
-            result.notes.append(f"{row.file}:{row.line}: Issue: {label!r}: not one of the 54 UPR Info labels; kept")
+            result.notes.append(
+                f"{row.file}:{row.line}: Issue: {label!r}: not one of the 54 UPR Info labels; kept"
+            )
         result.themes.setdefault(label, THEME_GROUP)
     return labels
