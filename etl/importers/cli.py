@@ -35,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     matrix = commands.add_parser("ohchr-matrix", help='OHCHR Word "thematic list of recommendations" (.docx)')
     matrix.add_argument("files", nargs=1, type=Path, metavar="FILE")
     matrix.add_argument("--cycle", type=int, required=True, help="the UPR cycle the matrix belongs to")
+    matrix.add_argument("--session", type=int, help='the WG session (default: from an "UPR34_..." file name)')
 
     for command in (upr, uhri, matrix):
         command.add_argument(
@@ -42,7 +43,6 @@ def _parser() -> argparse.ArgumentParser:
         )
         command.add_argument("--state", action="append", default=[], metavar="NAME",
                              help="import only this state under review (may be repeated)")  # fmt: skip
-    matrix.set_defaults(state_required=True)
     return parser
 
 
@@ -60,7 +60,7 @@ def _read(args: argparse.Namespace) -> ImportResult:
 
     if len(args.state) != 1:
         raise SourceError("ohchr-matrix: give the state under review once with --state NAME")
-    return ohchr_matrix.import_file(args.files[0], args.state[0], args.cycle)
+    return ohchr_matrix.import_file(args.files[0], args.state[0], args.cycle, args.session)
 
 
 def summary(result: ImportResult) -> list[str]:

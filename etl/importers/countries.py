@@ -147,7 +147,7 @@ def _index() -> dict[str, str]:
             value = getattr(country, attr, None)
             if value:
                 index[_key(value)] = country.alpha_3
-    index.update(_ALIASES)
+    index.update({_key(alias): iso3 for alias, iso3 in _ALIASES.items()})
     return index
 
 
