@@ -16,6 +16,20 @@ class SourceError(Exception):
     """A file the importer cannot read: one clear line for the user, never a traceback."""
 
 
+def response_from_position(position: str) -> str | None:
+    """A source's position words to ``supported``/``noted``; ``None`` when it gives no answer.
+
+    A position naming both ("Supported/Noted": supported in part) counts as supported; callers keep
+    the source's words in ``response_label`` and say so in the summary.
+    """
+    words = position.lower()
+    if "support" in words or "accept" in words:
+        return "supported"
+    if "noted" in words or "reject" in words:
+        return "noted"
+    return None
+
+
 @dataclass
 class Recommendation:
     """One row of recommendations.csv (see data/README.md for the meaning of each column)."""

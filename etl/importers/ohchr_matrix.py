@@ -28,7 +28,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from etl.importers import sessions
 from etl.importers.countries import resolve
-from etl.importers.model import ImportResult, Recommendation, SourceError
+from etl.importers.model import ImportResult, Recommendation, SourceError, response_from_position
 
 SOURCE = "OHCHR thematic list of recommendations"
 THEME_GROUP = "OHCHR"
@@ -114,7 +114,7 @@ def _recommendation(
         body = body[: source_of_position.start()]
     text = body.strip()
     position = re.sub(r"\s+", " ", cells[1]).strip()
-    response = _response(position)
+    response = response_from_position(position)
     if response is None:
         result.skip("no Supported/Noted position")
         result.notes.append(f"{where}: Position: {position!r}: expected Supported or Noted")
@@ -150,15 +150,6 @@ def _recommendation(
 def _iso3(state: str) -> str:
     placed = resolve(state)
     return placed.iso3 if placed else "XXX"
-
-
-def _response(position: str) -> str | None:
-    words = position.lower()
-    if "support" in words or "accept" in words:
-        return "supported"  # also "Supported/Noted": supported in part (see module docstring)
-    if "noted" in words or "reject" in words:
-        return "noted"
-    return None
 
 
 def _theme_cell(cell: str) -> tuple[list[str], dict[str, list[str]]]:
