@@ -47,6 +47,10 @@ class Country:
 _DISPLAY: dict[str, str] = {
     "BOL": "Bolivia (Plurinational State of)",
     "COD": "Democratic Republic of the Congo",
+    # The bundled data (and UPR Info) say "Czech Republic" and "Turkey"; the UN now says "Czechia"
+    # and "Türkiye". One name per state matters more than which: change both here and in data/ at once.
+    "CZE": "Czech Republic",
+    "TUR": "Turkey",
     "FSM": "Micronesia (Federated States of)",
     "GBR": "United Kingdom",
     "IRN": "Iran (Islamic Republic of)",

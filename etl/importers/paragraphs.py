@@ -13,7 +13,8 @@ Matching is one-to-one within a state's session: identical normalised text first
 id (``KHM-C1-82.25``), the document, and the recommending states as the UN report names them: when
 the export credits another state (Cambodia 82.13: Brazil in the export, Brunei Darussalam in
 A/HRC/13/4) the report wins and the correction is reported. Rows of one paragraph become one
-recommendation; the extra rows are counted as merged.
+recommendation; the extra rows are counted as merged. A joint item takes its action category
+and themes from its first row (the first state the report names), as the bundled data does.
 """
 
 from __future__ import annotations
@@ -221,14 +222,13 @@ def _paragraph_recommendation(
     rec.recommending_states = _unique(
         [result.state(row.recommending_state, row.rs_group) for _, row in members]
     )
-    rec.themes = _unique([t for _, row in members for t in to_recommendation(row, rec_id, result).themes])
     rec.text = "\n".join(_unique([row.text.strip() for _, row in members]))
     responses = {row.response.strip() for _, row in members}
     if len(responses) > 1:
         result.notes.append(
             f"{rec_id}: the export's rows disagree on the response ({', '.join(sorted(responses))})"
         )
-    rec.wg_position = _wg_position(first_prow.status, rec.response)
+    rec.wg_position = _wg_position(first_prow.status)
     files = _unique([row.file for _, row in members])
     rec.source = f"UPR Info database export (2015), file {', '.join(files)}; paragraph from {plist.file}"
     if corrections or first_row.correction:
@@ -238,12 +238,17 @@ def _paragraph_recommendation(
     return rec
 
 
-def _wg_position(status: str, response: str) -> str:
-    """The report's listing, kept only when it differs in kind from the final answer."""
-    status = status.strip()
-    if not status or status.lower().startswith(response):
-        return ""
-    return status
+def _wg_position(status: str) -> str:
+    """The report's listing in the bundled data's words ("enjoyed support in the WG report (para 118)").
+
+    Kept for every item of a report that lists positions, as the bundled cycle-2 data does, so the
+    eight items listed as supported but finally noted read the same as their neighbours.
+    """
+    found = re.match(r"(supported|pending) at WG (\(para \d+\))", status.strip())
+    if not found:
+        return status.strip()
+    kind, para = found.groups()
+    return f"enjoyed support in the WG report {para}" if kind == "supported" else f"to be examined {para}"
 
 
 def _unique(values: list[str]) -> list[str]:
