@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -11,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 import paths
 from etl import build
+from etl.importers import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
@@ -39,15 +43,38 @@ def golden_dir(tmp_path) -> Path:
     return Path(shutil.copytree(GOLDEN, tmp_path / "data"))
 
 
-@pytest.fixture
-def shared_data() -> Path:
-    """../shared/upr-data, or a skip that says why (CI sets UPR_REQUIRE_SHARED and must not skip)."""
-    folder = paths.shared_data_dir()
-    if not folder.is_dir():
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared/upr-data, read at test time and never copied into the repository.
+
+    Skipped with the reason where it is absent; CI sets UPR_REQUIRE_SHARED, and there it must not skip.
+    """
+    root = paths.shared_data_dir()
+    if not (root / "upr-info-export-2015").is_dir():
         if os.environ.get("UPR_REQUIRE_SHARED"):
-            pytest.fail(f"{folder} is required in CI but missing")
-        pytest.skip(f"../shared/upr-data not found at {folder}: the real-data tests need it")
-    return folder
+            pytest.fail(f"{root} is required in CI but missing")
+        pytest.skip(f"../shared/upr-data not found: {root} (set UPR_SHARED_DATA); CI requires it")
+    return root
+
+
+def run_import(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
+    """Run ``python -m etl import ...`` in-process; return (status, stdout, stderr)."""
+    status = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def run_quiet(*argv: object) -> tuple[int, str]:
+    """Run the command outside a test function (module fixtures); return (status, stdout)."""
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        status = cli.main([str(a) for a in argv])
+    return status, buffer.getvalue()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
 
 
 @pytest.fixture

@@ -1,0 +1,107 @@
+"""What every reader produces: canonical recommendations plus an account of every source row.
+
+The account (``ImportResult``) is what lets the command print a summary that adds up:
+rows read = imported + merged into joint recommendations + skipped (with reasons).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from etl.importers import countries
+
+
+class SourceError(Exception):
+    """A file the importer cannot read: one clear line for the user, never a traceback."""
+
+
+def response_from_position(position: str) -> str | None:
+    """A source's position words to ``supported``/``noted``; ``None`` when it gives no answer.
+
+    A position naming both ("Supported/Noted": supported in part) counts as supported; callers keep
+    the source's words in ``response_label`` and say so in the summary.
+    """
+    words = position.lower()
+    if "support" in words or "accept" in words:
+        return "supported"
+    if "noted" in words or "reject" in words:
+        return "noted"
+    return None
+
+
+@dataclass
+class Recommendation:
+    """One row of recommendations.csv (see data/README.md for the meaning of each column)."""
+
+    id: str
+    state_under_review: str
+    cycle: int
+    year: int | None
+    recommending_states: list[str]
+    response: str
+    source: str
+    session: int | None = None
+    document: str = ""
+    paragraph: str = ""
+    response_label: str = ""
+    wg_position: str = ""
+    action_category: int | None = None
+    themes: list[str] = field(default_factory=list)
+    sdgs: list[str] = field(default_factory=list)
+    affected_persons: list[str] = field(default_factory=list)
+    text: str = ""
+    illustrative: bool = False
+
+
+@dataclass
+class StateInfo:
+    """A row of states.csv."""
+
+    name: str
+    iso3: str
+    regional_group: str
+
+
+@dataclass
+class ImportResult:
+    """Recommendations read from one or more files, and what happened to every source row."""
+
+    recommendations: list[Recommendation] = field(default_factory=list)
+    states: dict[str, StateInfo] = field(default_factory=dict)
+    themes: dict[str, str] = field(default_factory=dict)  # name -> group
+    rows_read: int = 0
+    merged: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)  # corrections, unplaced names, warnings
+    unplaced: Counter[str] = field(default_factory=Counter)  # source name -> rows using it
+
+    @property
+    def imported(self) -> int:
+        """Source rows that became a recommendation of their own (one per recommendation)."""
+        return len(self.recommendations)
+
+    @property
+    def unaccounted(self) -> int:
+        """Rows neither imported, merged nor skipped: always 0 unless a reader has a bug."""
+        return self.rows_read - self.imported - self.merged - sum(self.skipped.values())
+
+    def skip(self, reason: str, count: int = 1) -> None:
+        self.skipped[reason] += count
+
+    def state(self, raw_name: str, source_group: str = "") -> str:
+        """The canonical name for a source's state name, recorded for states.csv.
+
+        A name that cannot be placed is kept as the source wrote it (entities decoded), with no
+        ISO3, and counted in ``unplaced`` so the summary lists it: the row is imported, not dropped.
+        """
+        placed = countries.resolve(raw_name)
+        if placed is None:
+            name = countries.clean_name(raw_name)
+            self.unplaced[name] += 1
+            info = StateInfo(name, "", countries.map_group_label(source_group))
+        else:
+            name = placed.name
+            info = StateInfo(name, placed.iso3, countries.regional_group(placed.iso3, source_group))
+        self.states.setdefault(name, info)
+        return name
