@@ -184,6 +184,7 @@ def _reference_problems(con: duckdb.DuckDBPyConnection, item: Staged, staged: di
         target_file = staged[target_table].spec.filename
         for row, value, closest in missing:
             hint = f" (did you mean '{closest}'?)" if closest else ""
-            expected = f"not found: expected a {target_column} from {target_file}{hint}"
+            article = "an" if target_column[0] in "aeiou" else "a"
+            expected = f"not found: expected {article} {target_column} from {target_file}{hint}"
             found.append((item, row, c.name, value, expected))
     return found
