@@ -114,6 +114,9 @@ def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Pro
     seen: dict[str, int] = {}
     for position, raw in enumerate(header, start=1):
         key = vocab_key(raw)
+        if not key:  # a spreadsheet's empty trailing columns: nothing to read, nothing to clash
+            staged.ignored_columns.append(f"(unnamed column {position})")
+            continue
         if key in seen:
             problems.append(
                 Problem(

@@ -96,7 +96,9 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
         )
         if c.filled:
             collect(
-                f"SELECT _row, coalesce({raw}, '') FROM {table} WHERE nullif(trim({raw}), '') IS NULL",
+                f"SELECT _row, coalesce({raw}, '') FROM {table} WHERE nullif(trim({raw}), '') IS NULL"
+                # A list column holding only separators (' | ') is empty too.
+                + (f" OR len({x}) = 0" if c.multi else ""),
                 c.name,
                 "empty: expected a value (this column must be filled)",
             )
@@ -116,7 +118,7 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
         if c.unique:
             collect(
                 f"SELECT _row, {raw}, first_row FROM (SELECT _row, {raw}, {x}, "
-                f"min(_row) OVER (PARTITION BY {x}) AS first_row FROM {table} WHERE {x} IS NOT NULL) "
+                f"min(_row) OVER (PARTITION BY lower({x})) AS first_row FROM {table} WHERE {x} IS NOT NULL) "
                 "WHERE _row > first_row",
                 c.name,
                 lambda value, first, c=c: (
@@ -133,7 +135,35 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
                 f"a duplicate row: expected each {' + '.join(spec.key)} once (first on line {item.line_of(first)})"
             ),
         )
+    for table_name, column, sql, message in ROW_RULES:
+        if table_name == spec.table and item.present:
+            collect(sql.format(table=table), column, lambda *found, m=message: m(item.line_of, *found))
     return found
+
+
+# Rules across rows or columns that the data tests (etl/checks.py) also assert on the built tables:
+# checked here first, so a file breaking them gets a FILE:LINE message instead of a failed build.
+ROW_RULES = (
+    (
+        "assignments",
+        "role",
+        "SELECT _row, role__raw, recommendation_id, first_row FROM (SELECT _row, role__raw, recommendation_id, "
+        "min(_row) OVER (PARTITION BY lower(recommendation_id)) AS first_row FROM {table} WHERE role = 'lead') "
+        "WHERE _row > first_row",
+        lambda line_of, value, recommendation, first: (
+            f"a second lead for {recommendation}: expected at most one lead per recommendation "
+            f"(first lead on line {line_of(first)})"
+        ),
+    ),
+    (
+        "official_totals",
+        "received",
+        "SELECT _row, received__raw, supported, noted FROM {table} WHERE received <> supported + noted",
+        lambda line_of, value, supported, noted: (
+            f"does not add up: expected received = supported + noted ({supported} + {noted} = {supported + noted})"
+        ),
+    ),
+)
 
 
 def _invalid_message(column: Column, value: str) -> str:
