@@ -8,6 +8,8 @@ time, not Python's. Identifiers come from our own spec; values from files only e
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from etl.problems import Problem
@@ -173,7 +175,8 @@ def _invalid_message(column: Column, value: str) -> str:
             return f"an Excel date serial number: {_DATE_HINT} (format the column as a date before saving)"
         if "/" in stripped or "." in stripped:
             return f"{_DATE_HINT} (day and month order is ambiguous in other forms)"
-        return f"not a real date: {_DATE_HINT}" if len(stripped) == 10 else _DATE_HINT
+        real_form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped)
+        return f"not a real date: {_DATE_HINT}" if real_form else _DATE_HINT
     if column.kind == "int":
         return f"not a whole number: expected a number from {column.low} to {column.high}"
     if column.kind == "bool":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -44,6 +45,12 @@ def fingerprint(published: Path) -> tuple[str, str, str, list[str]]:
     return os.readlink(published), real, digest, versions
 
 
+def copy_published(built: Path, tmp_path: Path) -> Path:
+    """A private copy of an already built database folder (link and versions), to rebuild over."""
+    folder = shutil.copytree(built.parent, tmp_path / "published", symlinks=True)
+    return Path(folder) / built.name
+
+
 def problems_of(data_dir: Path, database: Path) -> list[str]:
     """Build and expect a failure; return the report's lines (each checked to be well formed)."""
     with pytest.raises(BuildFailed) as failed:
@@ -58,4 +65,4 @@ def tables(database: Path) -> dict[str, list[tuple]]:
     """Every table and view of a database, as its rows in a stable order."""
     with duckdb.connect(str(database), read_only=True) as con:
         names = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()]
-        return {name: sorted(con.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr) for name in names}
+        return {n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}  # noqa: S608

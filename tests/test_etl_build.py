@@ -155,7 +155,9 @@ def test_a_failed_build_leaves_the_published_database_unchanged_and_exits_2(gold
     assert fingerprint(database) == before
 
 
-def test_a_build_that_fails_while_saving_publishes_nothing_and_leaves_no_file(golden_dir, tmp_path, monkeypatch):
+def test_a_build_that_fails_while_saving_publishes_nothing_and_leaves_no_file(
+    golden_dir, tmp_path, monkeypatch
+):
     database = tmp_path / "upr.duckdb"
     build.run(golden_dir, database)
     before = fingerprint(database)
