@@ -212,6 +212,16 @@ def test_an_unknown_reference_with_a_suggestion(golden_dir, published):
     )
 
 
+def test_a_suggestion_quoting_a_value_with_a_line_break_stays_on_one_line(golden_dir, published):
+    replace_in(golden_dir / "states.csv", "Chad,TCD", '"Cha\nd",TCD')
+    lines = problems_of(golden_dir, published)
+    assert lines[0] == (
+        "recommendations.csv:3: recommending_states: Chad: not found: expected a name from states.csv "
+        "(did you mean 'Cha\\nd'?)"
+    )
+    assert len(lines) == 3
+
+
 def test_an_unknown_reference_with_nothing_close(golden_dir, published):
     write(golden_dir / "progress.csv", progress(GOOD_PROGRESS.replace("ATL-C2-20.2", "XYZ")))
     check(
