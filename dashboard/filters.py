@@ -51,6 +51,20 @@ class Filters:
     q: str = ""
     defaults: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything beyond the review and cycle is chosen (official totals then don't apply)."""
+        return bool(
+            self.response
+            or self.states
+            or self.region
+            or self.themes
+            or self.ministries
+            or self.status
+            or self.assessor
+            or self.q
+        )
+
     def url_params(self) -> list[tuple[str, str]]:
         """The URL parameters that reproduce these filters (defaults left out, as Streamlit does)."""
         pairs: list[tuple[str, str]] = []
