@@ -213,14 +213,23 @@ def _select(key, text, choices, default, dropped, format_func=str) -> str:
     seed_from_url(key, choices, dropped)
     if st.session_state.get(key) not in choices:
         st.session_state[key] = default if default in choices else choices[0]
-    return st.selectbox(text, choices, key=key, format_func=format_func)
+    return st.selectbox(text, choices, key=key, format_func=_shown(choices, format_func))
 
 
 def _multi(key, text, choices, dropped, format_func=None) -> list[str]:
     seed_from_url(key, choices, dropped, multi=True)
     known = set(choices)
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in known]
-    return st.multiselect(text, choices, key=key, format_func=format_func or str, placeholder=_("Any"))
+    return st.multiselect(
+        text, choices, key=key, format_func=_shown(choices, format_func or str), placeholder=_("Any")
+    )
+
+
+def _shown(choices, format_func):
+    """The option labels, made now in the reader's language (a lookup, not a call made later from
+    another thread, where the session's language is unknown: AppTest formats values that way)."""
+    shown = {c: format_func(c) for c in choices}
+    return lambda c: shown.get(c, str(c))
 
 
 def _search(dropped) -> str:

@@ -20,6 +20,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
@@ -159,14 +160,14 @@ def update() -> int:
         catalog.project, catalog.version = "UPR Monitor", "0.1"
         catalog.msgid_bugs_address = "the UPR Monitor issue tracker"
         catalog.last_translator = "UPR Monitor contributors (draft, see the review status above)"
-        catalog.language_team = f"{LANGUAGES[lang]} reviewers wanted: docs/translating.md"
+        catalog.language_team = f"{Locale.parse(lang).english_name} reviewers wanted: docs/translating.md"
         messages = [m for m in catalog if m.id]
         pending = sum(needs_review(m) for m in messages)
         todo = sum(untranslated(m) for m in messages)
         catalog.header_comment = "\n".join(
             ("# " + line).rstrip()
             for line in HEADER.format(
-                language=LANGUAGES[lang] + " (" + lang + ")",
+                language=f"{Locale.parse(lang).english_name} ({lang})",
                 pending=pending,
                 total=len(messages) - todo,
                 mark=REVIEW_MARK,
