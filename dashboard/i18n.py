@@ -19,16 +19,16 @@ from __future__ import annotations
 import gettext
 import io
 import math
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 from babel.dates import format_date, format_time
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 import paths
 
@@ -165,10 +165,12 @@ def fmt_datetime(value: datetime | None) -> str:
     if hasattr(value, "to_pydatetime"):
         value = value.to_pydatetime()
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    value = value.astimezone(timezone.utc)
+        value = value.replace(tzinfo=UTC)
+    value = value.astimezone(UTC)
     lang = current_language()
-    return _digits(f"{format_date(value.date(), 'medium', locale=lang)} {format_time(value, 'short', locale=lang)}")
+    return _digits(
+        f"{format_date(value.date(), 'medium', locale=lang)} {format_time(value, 'short', locale=lang)}"
+    )
 
 
 def plotly_separators() -> str:

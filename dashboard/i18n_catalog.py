@@ -17,7 +17,7 @@ import argparse
 import io
 import re
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel import Locale
@@ -137,7 +137,7 @@ def write_if_changed(path: Path, catalog: Catalog, stamp: str) -> bool:
             setattr(catalog, stamp, getattr(read_po(handle), stamp))
         if render(catalog) == old:
             return False
-    setattr(catalog, stamp, datetime.now(timezone.utc))
+    setattr(catalog, stamp, datetime.now(UTC))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(render(catalog))
     return True
@@ -212,7 +212,9 @@ def check() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m dashboard.i18n_catalog", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard.i18n_catalog", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("command", choices=("update", "check"))
     args = parser.parse_args(argv)
     return update() if args.command == "update" else check()

@@ -44,7 +44,9 @@ def test_every_interface_string_has_a_khmer_translation():
     template = i18n_catalog.extract()
     with open(i18n.catalog_path("km"), "rb") as handle:
         catalog = read_po(handle)
-    problems = [f"{reason}: {m.id!r} ({m.locations})" for reason, m in i18n_catalog.problems(template, catalog)]
+    problems = [
+        f"{reason}: {m.id!r} ({m.locations})" for reason, m in i18n_catalog.problems(template, catalog)
+    ]
     assert not problems, "\n".join(problems)
     assert len(template) > 50  # the extraction really found the interface (not an empty walk)
 
@@ -55,7 +57,9 @@ def test_check_lists_a_new_untranslated_string_and_fails(tmp_path, monkeypatch, 
     (tmp_path / "pages" / "new.py").write_text('st.title(_("Known"))\nst.caption(_("A brand new string"))\n')
     po = tmp_path / "locales" / "km" / "LC_MESSAGES" / "messages.po"
     po.parent.mkdir(parents=True)
-    po.write_text('msgid ""\nmsgstr ""\n"Language: km\\n"\n\nmsgid "Known"\nmsgstr "ស្គាល់"\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Language: km\\n"\n\nmsgid "Known"\nmsgstr "ស្គាល់"\n', encoding="utf-8"
+    )
     monkeypatch.setattr(paths, "ROOT", tmp_path)
     monkeypatch.setattr(paths, "locale_dir", lambda: tmp_path / "locales")
 
@@ -151,9 +155,15 @@ def shown_arguments(call: ast.Call) -> list[ast.AST]:
 
 
 def interface_files() -> list[Path]:
-    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "dashboard").rglob("*.py"))]
+    files = [
+        ROOT / "app.py",
+        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "dashboard").rglob("*.py")),
+    ]
     # Placeholder pages (still being written when this test was) say so in their docstring.
-    return [f for f in files if not (ast.get_docstring(ast.parse(f.read_text())) or "").startswith("Placeholder")]
+    return [
+        f for f in files if not (ast.get_docstring(ast.parse(f.read_text())) or "").startswith("Placeholder")
+    ]
 
 
 def test_no_hard_coded_english_in_the_interface():
@@ -163,7 +173,9 @@ def test_no_hard_coded_english_in_the_interface():
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 for argument in shown_arguments(node):
-                    found += [f"{path.relative_to(ROOT)}:{node.lineno}: {t!r}" for t in english_literals(argument)]
+                    found += [
+                        f"{path.relative_to(ROOT)}:{node.lineno}: {t!r}" for t in english_literals(argument)
+                    ]
     assert not found, "wrap these in _() (or add to ALLOWED with a reason):\n" + "\n".join(found)
 
 
@@ -222,7 +234,13 @@ def test_charts_take_their_words_and_number_format_from_the_caller():
     reviews = pd.DataFrame(
         {"cycle": [1, 2], "supported": [1234, 163], "noted": [0, 42], "official_received": [1234, 205]}
     )
-    labels = {"cycle": "វដ្តទី {n}", "supported": "បានគាំទ្រ", "noted": "បានកត់សម្គាល់", "official": "ផ្លូវការ", "title": "ចំណងជើង"}
+    labels = {
+        "cycle": "វដ្តទី {n}",
+        "supported": "បានគាំទ្រ",
+        "noted": "បានកត់សម្គាល់",
+        "official": "ផ្លូវការ",
+        "title": "ចំណងជើង",
+    }
     figure = cycles_figure(reviews, labels, number=lambda v: f"<{v:,}>", separators=",.")
     assert figure.layout.title.text == "ចំណងជើង" and figure.layout.separators == ",."
     assert list(figure.data[0].x) == ["វដ្តទី 1", "វដ្តទី 2"] and figure.data[0].text[0] == "<1,234>"

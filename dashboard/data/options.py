@@ -51,5 +51,7 @@ def filter_options(version: str) -> FilterOptions:
         themes=themes,
         ministry_ids=ministries["id"].tolist(),
         ministry_names=dict(zip(ministries["id"], ministries["name"], strict=True)),
-        ministry_names_km={i: k for i, k in zip(ministries["id"], ministries["name_km"], strict=True) if k == k and k},
+        ministry_names_km={
+            i: k for i, k in zip(ministries["id"], ministries["name_km"], strict=True) if k == k and k
+        },
     )
