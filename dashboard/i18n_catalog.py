@@ -1,4 +1,4 @@
-"""Keep the translation catalogs in step with the code: ``python -m dashboard.i18n_catalog update|check``.
+"""Keep the translation catalogs in step with the code: ``python -m dashboard.i18n_catalog update|check|review``.
 
 ``update`` extracts every string wrapped in ``_()``, ``ngettext()`` or ``N_()`` from app.py, pages/
 and dashboard/ (the files listed in babel.cfg) into locales/messages.pot, then merges it into each
@@ -9,6 +9,8 @@ code are kept at the end as obsolete (``#~``) for reuse. Running it twice change
 not translate (missing, empty or fuzzy — gettext shows English for those) or translates with other
 ``{placeholders}`` than the English (which would break the page). It also counts the entries still
 marked for review by a native speaker; those are shown to readers and do not fail the check.
+
+``review`` lists those entries, English beside the draft, for a reviewer to work through.
 """
 
 from __future__ import annotations
@@ -211,13 +213,26 @@ def check() -> int:
     return status
 
 
+def review() -> int:
+    """List the translations still marked for review by a native speaker (never fails)."""
+    for lang in LANGUAGES:
+        if lang == DEFAULT_LANGUAGE:
+            continue
+        catalog = read_catalog(catalog_path(lang), lang)
+        pending = [m for m in catalog if m.id and needs_review(m) and not untranslated(m)]
+        for message in pending:
+            print(f"{message.id!r}\n    → {message.string!r}")
+        print(f"{catalog_path(lang).relative_to(root())}: {len(pending)} translation(s) to review")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m dashboard.i18n_catalog", description=__doc__.split("\n")[0]
     )
-    parser.add_argument("command", choices=("update", "check"))
+    parser.add_argument("command", choices=("update", "check", "review"))
     args = parser.parse_args(argv)
-    return update() if args.command == "update" else check()
+    return {"update": update, "check": check, "review": review}[args.command]()
 
 
 if __name__ == "__main__":
