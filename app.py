@@ -7,11 +7,12 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import bootstrap, filters
-from dashboard.i18n import LANGUAGES, _
+from dashboard.i18n import LANGUAGES, _, keep_choices_across_language_switch, remember_choices
 
 PAGES = Path(__file__).parent / "pages"
 
 st.set_page_config(page_title="UPR Monitor", page_icon="📋", layout="wide")
+keep_choices_across_language_switch()
 with st.sidebar:
     dropped: list[str] = []  # an unknown ?lang= gets the same notice as any other unknown link value
     filters.seed_from_url("lang", list(LANGUAGES), dropped)
@@ -31,3 +32,4 @@ navigation = st.navigation(
     ]
 )
 navigation.run()
+remember_choices()

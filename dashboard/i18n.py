@@ -62,6 +62,39 @@ def current_language() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
+_SHOWN = "_lang_shown"
+_CHOICES = "_choices_before_language_switch"
+
+
+def keep_choices_across_language_switch() -> None:
+    """Call at the top of every run, before any widget: after a language switch, put back what the
+    reader had chosen.
+
+    The browser sends a selectbox's or multiselect's value back as its *displayed* label; after a
+    switch those labels are in the other language, match no option and the choice falls back to the
+    first option (measured in Chromium: cycle=2 became cycle=1, response=noted was lost). Values
+    remembered at the end of the previous run (``remember_choices``) are set again before the
+    widgets are drawn, which takes precedence over the stale labels.
+    """
+    state = st.session_state
+    if _SHOWN in state and state.get("lang", DEFAULT_LANGUAGE) != state[_SHOWN]:
+        for key, value in state.get(_CHOICES, {}).items():
+            state[key] = value
+
+
+def remember_choices() -> None:
+    """Call at the end of every run: remember the language shown and the reader's widget values."""
+    st.session_state[_SHOWN] = current_language()
+    st.session_state[_CHOICES] = {
+        key: value
+        for key, value in st.session_state.items()
+        if isinstance(key, str)
+        and not key.startswith("_")
+        and key != "lang"
+        and isinstance(value, (str, list))
+    }
+
+
 def catalog_path(lang: str) -> Path:
     """The gettext catalog (.po) of ``lang``."""
     return paths.locale_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

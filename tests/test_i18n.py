@@ -294,3 +294,13 @@ def test_an_unknown_language_gets_the_notice_and_english(run_page, golden_db):
     assert any("lang=fr" in i.value for i in at.info)
     assert at.radio(key="lang").value == "en"
     assert at.title[0].value == "UPR recommendations to Atlantis"
+
+
+PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_khmer(run_page, golden_db, page):
+    """A translation that breaks a placeholder or a format would raise only in Khmer."""
+    at = run_page(golden_db, page, {"lang": "km"})
+    assert not at.exception, [e.value for e in at.exception]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -101,6 +102,18 @@ def server(bundled_db, tmp_path_factory):
         process.wait(timeout=20)
 
 
+def test_a_khmer_font_is_installed():
+    """Without one the pages and PNG charts show boxes, and nothing else here would notice."""
+    if not shutil.which("fc-list"):
+        if os.environ.get("CI"):
+            pytest.fail("fc-list (fontconfig) is required in CI")
+        pytest.skip("fc-list not found")
+    families = subprocess.run(["fc-list", ":lang=km", "family"], capture_output=True, text=True).stdout
+    assert "Noto Sans Khmer" in families or "Khmer OS" in families, (
+        "install a Khmer font: apt-get install -y fonts-noto-core (or fonts-khmeros)"
+    )
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -156,3 +169,23 @@ def export_first_chart(page, target: Path) -> None:
         button.click()
     download.value.save_as(target)
     assert target.stat().st_size > 10_000
+
+
+def test_switching_language_in_the_browser_keeps_the_filters_in_the_address(server, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?lang=km&cycle=2&response=noted", wait_until="domcontentloaded")
+        page.wait_for_selector("[data-testid=stApp][data-test-script-state=notRunning]", timeout=60_000)
+        page.wait_for_selector("h1:has-text('UPR')", timeout=30_000)
+        assert KHMER.search(page.inner_text("h1"))
+        page.get_by_text("English", exact=True).click()
+        page.wait_for_selector("h1:has-text('UPR recommendations to')", timeout=30_000)
+        page.wait_for_function("!location.search.includes('lang=')", timeout=10_000)
+        assert "cycle=2" in page.url and "response=noted" in page.url
+        page.get_by_text("ខ្មែរ", exact=True).click()
+        page.wait_for_function("location.search.includes('lang=km')", timeout=10_000)
+        assert "cycle=2" in page.url and "response=noted" in page.url
+        assert KHMER.search(page.inner_text("h1"))
+    finally:
+        context.close()
