@@ -194,11 +194,18 @@ LABELS = {
     "nhri": N_("National human rights institution"),
     "lead": N_("Lead"),
     "supporting": N_("Supporting"),
+    # UN regional groups: English readers see the names the UN uses; the catalog translates them.
+    "African": N_("African"),
+    "Asia-Pacific": N_("Asia-Pacific"),
+    "EEG": N_("EEG"),
+    "GRULAC": N_("GRULAC"),
+    "WEOG": N_("WEOG"),
+    "other": N_("other"),
 }
 
 
 def label(value: str) -> str:
-    """The reader-facing name of a vocabulary value (regional groups are names already)."""
+    """The reader-facing name of a vocabulary value, in the reader's language."""
     return _(LABELS[value]) if value in LABELS else value
 
 
