@@ -53,7 +53,15 @@ def test_bundled_data_explains_the_cambodia_counts_licence_and_citation(run_page
     assert sources.loc[2, ["received", "supported", "noted"]].tolist() == [205, 163, 42]
     assert sources["reconciles"].all()
     text = page_text(at)
-    for fact in ("38 noted and 4 rejected", "**134**", "**138**", "82.13", "Brunei Darussalam", "data/README.md", "MIT"):
+    for fact in (
+        "38 noted and 4 rejected",
+        "**134**",
+        "**138**",
+        "82.13",
+        "Brunei Darussalam",
+        "data/README.md",
+        "MIT",
+    ):
         assert fact in text, fact
     citation = at.code[0].value
     assert "UPR recommendations to Cambodia" in citation and "accessed" in citation

@@ -77,7 +77,10 @@ def test_a_link_to_one_recommendation_shows_it_with_its_three_assessments(run_pa
     assert history["evidence_url"].iloc[0] == "https://example.org/report-2016"
     timeline = json.loads(at.get("plotly_chart")[0].proto.spec)
     points = {t["name"]: t["text"] for t in timeline["data"]}
-    assert points == {"Government": ["Partially implemented", "Implemented"], "Civil society": ["Not implemented"]}
+    assert points == {
+        "Government": ["Partially implemented", "Implemented"],
+        "Civil society": ["Not implemented"],
+    }
 
 
 def test_an_unknown_id_gives_a_notice_not_an_error(run_page, golden_db):
@@ -101,7 +104,10 @@ def test_html_and_markdown_in_a_text_are_shown_literally(run_page, golden_dir, t
     path = golden_dir / "recommendations.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    texts = {"ATL-C2-20.2": "<script>alert(1)</script>", "ATL-C2-20.3": "**bold** and [a link](https://example.org)"}
+    texts = {
+        "ATL-C2-20.2": "<script>alert(1)</script>",
+        "ATL-C2-20.3": "**bold** and [a link](https://example.org)",
+    }
     for row in rows:
         row["text"] = texts.get(row["id"], row["text"])
     with path.open("w", encoding="utf-8", newline="") as handle:

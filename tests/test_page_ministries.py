@@ -26,7 +26,10 @@ def test_each_ministry_s_lead_and_supporting_load(run_page, golden_db):
     load = table_with(at, "lead").set_index("ministry")
     assert (load.loc[MOEYS, "lead"], load.loc[MOEYS, "supporting"]) == (2, 1)
     assert (load.loc["Ministry of Justice", "lead"], load.loc["Ministry of Justice", "supporting"]) == (2, 0)
-    assert (load.loc["Ministry of Information", "lead"], load.loc["Ministry of Information", "supporting"]) == (0, 1)
+    assert (
+        load.loc["Ministry of Information", "lead"],
+        load.loc["Ministry of Information", "supporting"],
+    ) == (0, 1)
     # Counted over the recommendations each leads: MOEYS's two (20.2, ILLUS-003), both moved per government.
     assert (load.loc[MOEYS, "counted"], load.loc[MOEYS, "government_moved"]) == (2, 2)
     assert load.loc[MOEYS, "civil_society_moved"] == 0
@@ -79,7 +82,16 @@ def test_stalled_says_never_assessed_or_when_last(run_page, golden_dir, tmp_path
     recent = (date.today() - timedelta(days=30)).isoformat()
     with (golden_dir / "progress.csv").open("a", encoding="utf-8", newline="") as handle:
         csv.writer(handle).writerow(
-            ["ATL-C2-20.3", recent, "civil_society", "implemented", "Law passed", "", "NGO coalition", "false"]
+            [
+                "ATL-C2-20.3",
+                recent,
+                "civil_society",
+                "implemented",
+                "Law passed",
+                "",
+                "NGO coalition",
+                "false",
+            ]
         )
     at = run_page(build_database(golden_dir, tmp_path / "db"), "ministries", {"cycle": "all"})
     stalled = table_with(at, "never_assessed").set_index("id")
