@@ -99,12 +99,11 @@ if rec:
         ]
         st.text("\n".join(line for line in lines if line))
     history = explorer.history(version, value)
-    st.markdown("**" + _("Assessment history") + "**")
     if history.empty:
         st.info(_("Nobody has assessed this recommendation yet."))
     else:
         labels = {k: filters.label(k) for k in (*history["assessor"], *history["status"])}
-        labels |= {"title": _("Assessments over time"), "illustrative": _("illustrative")}
+        labels |= {"title": _("Assessment history"), "illustrative": _("illustrative")}
         summary = "; ".join(
             f"{d}: {labels[a]}, {labels[s]}"
             for d, a, s in zip(
@@ -119,7 +118,10 @@ if rec:
             shown,
             f"history-{value}",
             key="history",
-            column_config={"evidence_url": st.column_config.LinkColumn(_("Evidence"))},
+            column_config={
+                "evidence_url": st.column_config.LinkColumn(_("Evidence")),
+                "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
+            },
         )
 
 st.subheader(_("Matching recommendations"))

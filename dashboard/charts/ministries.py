@@ -42,7 +42,12 @@ def status_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
             marker={
                 "color": STATUS_COLOURS.get(status, NOT_ASSESSED),
                 "line": {"color": "#555555", "width": 1},
-                "pattern": {"shape": PATTERNS.get(status, ""), "fgcolor": "#555555", "size": 6},
+                "pattern": {
+                    "shape": PATTERNS.get(status, ""),
+                    "fgcolor": "#333333",
+                    "size": 6,
+                    "fillmode": "overlay",
+                },
             },
             text=[v if v else "" for v in values],
             textposition="inside",

@@ -44,19 +44,21 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
                 "line": {"color": colour, "width": 3},
             },
             text=statuses,
-            textposition="top center",
+            # Alternate above and below, so neighbouring labels do not overlap on a phone.
+            textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(rows))],
+            cliponaxis=False,
             customdata=list(zip(marked, rows["summary"].fillna(""), rows["source"].fillna(""), strict=True)),
             hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra>"
             + name
             + "</extra>",
         )
     rows = max(history["assessor"].nunique(), 1)
-    figure.update_yaxes(type="category", gridcolor="#e5e5e5", range=[-0.6, rows - 0.2])
+    figure.update_yaxes(type="category", gridcolor="#e5e5e5", range=[-0.7, rows - 0.3])
     # Room either side so the first and last status labels are not cut off.
     dates = pd.to_datetime(history["date"])
-    pad = max((dates.max() - dates.min()) * 0.15, pd.Timedelta(days=180)) if len(dates) else pd.Timedelta(0)
+    pad = max((dates.max() - dates.min()) * 0.2, pd.Timedelta(days=240)) if len(dates) else pd.Timedelta(0)
     span = [dates.min() - pad, dates.max() + pad] if len(dates) else None
     figure.update_xaxes(type="date", gridcolor="#e5e5e5", tickformat="%Y-%m", range=span)
-    figure = base_layout(figure, labels["title"], height=170 + 70 * rows)
+    figure = base_layout(figure, labels["title"], height=150 + 90 * rows)
     figure.update_layout(showlegend=False)
     return figure

@@ -15,9 +15,9 @@ def provenance(version: str, sur: str) -> pd.DataFrame:
         version,
         "SELECT rc.cycle, "
         "(SELECT any_value(document) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
-        "AND r.cycle = rc.cycle) AS document, "
+        "AND r.cycle = rc.cycle) AS document, rc.reconciles, "
         "rc.received, rc.official_received, rc.supported, rc.official_supported, rc.noted, rc.official_noted, "
-        "rc.recommending_states, rc.official_recommending_states, rc.reconciles, rc.illustrative, "
+        "rc.recommending_states, rc.official_recommending_states, rc.illustrative, "
         "rc.official_source AS source, rc.official_source_url AS source_url, rc.official_note AS note "
         "FROM reconciliation rc WHERE rc.state_under_review = ? ORDER BY rc.cycle",
         [sur],
