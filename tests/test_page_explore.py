@@ -76,7 +76,7 @@ def test_a_link_to_one_recommendation_shows_it_with_its_three_assessments(run_pa
     assert list(history["status"]) == ["Partially implemented", "Not implemented", "Implemented"]
     assert history["evidence_url"].iloc[0] == "https://example.org/report-2016"
     timeline = json.loads(at.get("plotly_chart")[0].proto.spec)
-    points = {t["name"]: t["text"] for t in timeline["data"]}
+    points = {t["name"]: [s.replace("<br>", " ") for s in t["text"]] for t in timeline["data"]}
     assert points == {
         "Government": ["Partially implemented", "Implemented"],
         "Civil society": ["Not implemented"],

@@ -16,6 +16,11 @@ ASSESSOR_STYLE = {
 }
 
 
+def _positions(n: int) -> list[str]:
+    """Labels alternate above and below, so neighbours do not overlap on a phone."""
+    return ["top center" if i % 2 == 0 else "bottom center" for i in range(n)]
+
+
 def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     """Markers at each assessment's date on its assessor's row, joined by a line, labelled with the status.
 
@@ -43,9 +48,8 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
                 "size": 16,
                 "line": {"color": colour, "width": 3},
             },
-            text=statuses,
-            # Alternate above and below, so neighbouring labels do not overlap on a phone.
-            textposition=["top center" if i % 2 == 0 else "bottom center" for i in range(len(rows))],
+            text=[s.replace(" ", "<br>", 1) for s in statuses],  # two short lines fit a phone
+            textposition=_positions(len(rows)),
             cliponaxis=False,
             customdata=list(zip(marked, rows["summary"].fillna(""), rows["source"].fillna(""), strict=True)),
             hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra>"
@@ -56,7 +60,7 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     figure.update_yaxes(type="category", gridcolor="#e5e5e5", range=[-0.7, rows - 0.3])
     # Room either side so the first and last status labels are not cut off.
     dates = pd.to_datetime(history["date"])
-    pad = max((dates.max() - dates.min()) * 0.2, pd.Timedelta(days=240)) if len(dates) else pd.Timedelta(0)
+    pad = max((dates.max() - dates.min()) * 0.12, pd.Timedelta(days=200)) if len(dates) else pd.Timedelta(0)
     span = [dates.min() - pad, dates.max() + pad] if len(dates) else None
     figure.update_xaxes(type="date", gridcolor="#e5e5e5", tickformat="%Y-%m", range=span)
     figure = base_layout(figure, labels["title"], height=150 + 90 * rows)
