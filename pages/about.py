@@ -41,7 +41,7 @@ st.markdown(
 )
 components.illustrative_notice(int(counts.loc[counts["rows_of"] == "recommendations", "illustrative"].sum()))
 
-st.header(_("Sources, cycle by cycle"))
+st.subheader(_("Sources, cycle by cycle"))
 st.markdown(
     _(
         "Each review's loaded counts beside the official totals they must match, with the source of those totals and its note."
@@ -52,7 +52,7 @@ if cycles.empty:
 else:
     components.data_table(cycles, "sources", key="sources", column_config=COLUMNS)
 
-st.header(_("What is illustrative"))
+st.subheader(_("What is illustrative"))
 st.markdown(
     _(
         "Illustrative rows are made-up stand-ins for data not yet available: their ids start with ILLUS-, their "
@@ -70,7 +70,7 @@ components.data_table(
     column_config=COLUMNS,
 )
 
-st.header(_("How the counts are derived"))
+st.subheader(_("How the counts are derived"))
 st.markdown(
     _(
         "- **Final responses count**, not the first listing in the Working Group report: a recommendation "
@@ -97,7 +97,7 @@ st.markdown(
     )
 )
 
-st.header(_("The CSV format in brief"))
+st.subheader(_("The CSV format in brief"))
 st.markdown(
     _(
         "The data are plain CSV files a monitor can edit in a spreadsheet: `recommendations.csv`, `states.csv`, "
@@ -107,7 +107,7 @@ st.markdown(
     )
 )
 
-st.header(_("Last update"))
+st.subheader(_("Last update"))
 cols = st.columns(2)
 cols[0].metric(_("Data built"), built.strftime("%Y-%m-%d %H:%M UTC") if built is not None else "–")
 cols[1].metric(
@@ -124,7 +124,7 @@ else:
         ).format(n=fmt_int(files["rows"].sum()))
     )
 
-st.header(_("Licence and citation"))
+st.subheader(_("Licence and citation"))
 st.markdown(
     _(
         "The code is free software under the **MIT licence** (see LICENSE). Each data source keeps its own terms (see data/README.md)."
