@@ -7,12 +7,13 @@ must never mix them, however often the ETL swaps the published link underneath.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
 import shutil
+import subprocess
+import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -96,9 +97,10 @@ def test_readers_in_24_threads_get_whole_versions_while_the_etl_republishes(data
 
 
 def overview_session(database: str, stop_file: str) -> tuple[list, list]:
-    """A reader on the Overview page in its own process, rerunning it (as clicks do) until told to stop.
+    """A reader on the Overview page, rerunning it (as clicks do) until ``stop_file`` appears.
 
-    AppTest mocks one Streamlit runtime per process, so concurrent page sessions need processes.
+    AppTest mocks one Streamlit runtime per process, so concurrent page sessions need processes:
+    ``python -m tests.test_concurrency DATABASE STOP_FILE`` runs one and prints its results as JSON.
     """
     os.environ["UPR_DB"] = database
     results: list = []
@@ -127,26 +129,32 @@ def test_pages_and_queries_keep_serving_while_the_etl_republishes(datasets, tmp_
     build.run(datasets[0], database)
     answers: list = []
     errors: list = []
-    spawn = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=PAGE_SESSIONS, mp_context=spawn) as pool:
-        stop_file = tmp_path / "stop"
-        sessions = [
-            pool.submit(overview_session, str(database), str(stop_file)) for _ in range(PAGE_SESSIONS)
-        ]
-        stop, threads = run_readers(hammer, READERS, answers, errors)
-        try:
-            time.sleep(PAGE_PAUSE)  # the sessions import Streamlit and run their first pages
-            republish(datasets, database, PUBLISHES, pause=PAGE_PAUSE)
-        finally:
-            stop_file.touch()
-            stop.set()
-            for thread in threads:
-                thread.join(timeout=30)
-        pages = []
-        for session in sessions:
-            results, failures = session.result(timeout=120)
-            pages += results
-            errors += failures
+    stop_file = tmp_path / "stop"
+    sessions = [
+        subprocess.Popen(
+            [sys.executable, "-m", "tests.test_concurrency", str(database), str(stop_file)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        for _ in range(PAGE_SESSIONS)
+    ]
+    stop, threads = run_readers(hammer, READERS, answers, errors)
+    try:
+        time.sleep(PAGE_PAUSE)  # the sessions import Streamlit and run their first pages
+        republish(datasets, database, PUBLISHES, pause=PAGE_PAUSE)
+    finally:
+        stop_file.touch()
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=30)
+    pages = []
+    for session in sessions:
+        out, _ = session.communicate(timeout=120)
+        results, failures = json.loads(out.strip().splitlines()[-1])
+        pages += [tuple(page) for page in results]
+        errors += failures
     assert errors == []
     assert set(answers) == VERSIONS
     # The headline and the table of each page run come from the same version.
@@ -187,3 +195,7 @@ def test_a_reader_whose_version_is_removed_gets_a_clear_error_not_a_crash(golden
         current_version()
     build.run(golden_dir, database)
     assert query(current_version(), "SELECT count(*) AS n FROM recommendations")["n"].iloc[0] == 10
+
+
+if __name__ == "__main__":
+    print(json.dumps(overview_session(sys.argv[1], sys.argv[2]), default=str))
