@@ -188,3 +188,7 @@ def test_html_script_and_markdown_in_the_data_are_shown_inert(run_page, poisoned
                 assert mark not in element.value, (
                     f"{kind} renders {mark!r} from the data: {element.value[:200]}"
                 )
+    # Plotly draws a small HTML subset (<b>, <br>, <a href>) in labels: names from the data must not carry it.
+    for chart in at.get("plotly_chart"):
+        for mark in ("<b>Justice", "<img", "<script>"):
+            assert mark not in chart.proto.spec, f"a chart draws {mark!r} from the data as markup"
