@@ -75,6 +75,13 @@ def rate_summary(frame: pd.DataFrame) -> str:
             )
             continue
         low, high = solid.iloc[0], solid.sort_values(["rate", "received"], ascending=False).iloc[0]
+        if low["rate"] == high["rate"]:
+            parts.append(
+                _("Cycle {n}: {rate} in every group with at least {k}.").format(
+                    n=cycle, rate=fmt_pct(low["rate"]), k=SMALL_N
+                )
+            )
+            continue
         parts.append(
             _("Cycle {n}: lowest acceptance {low} ({low_rate}), highest {high} ({high_rate}).").format(
                 n=cycle,
@@ -96,11 +103,14 @@ def count_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     return frame.assign(name=names, count=frame["received"], label=[fmt_int(n) for n in frame["received"]])
 
 
-def count_summary(frame: pd.DataFrame, top: int = 3) -> str:
-    """The groups with the most noted recommendations, all cycles of the view together."""
+def count_summary(frame: pd.DataFrame, in_all: str, top: int = 3) -> str:
+    """The groups with the most noted recommendations, all cycles of the view together.
+
+    ``in_all`` says how many groups there are, e.g. "{k} themes in all".
+    """
     totals = frame.groupby("name")["count"].sum().sort_values(ascending=False)
     leaders = ", ".join(f"{name} ({fmt_int(n)})" for name, n in totals.head(top).items())
-    return _("Most noted: {leaders}. {k} groups in all.").format(leaders=leaders, k=fmt_int(len(totals)))
+    return _("Most noted: {leaders}.").format(leaders=leaders) + " " + in_all.format(k=fmt_int(len(totals)))
 
 
 def split_frame(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
