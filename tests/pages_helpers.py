@@ -28,3 +28,15 @@ def texts(at, kind: str) -> list[str]:
 
 def any_text(at, kind: str, fragment: str) -> bool:
     return any(fragment in value for value in texts(at, kind))
+
+
+def numbers(trace: dict, axis: str) -> list:
+    """A trace's x or y values; Plotly 6+ may send numbers as typed arrays ({"dtype", "bdata"})."""
+    values = trace[axis]
+    if isinstance(values, dict) and "bdata" in values:
+        import base64
+
+        import numpy as np
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
+    return list(values)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
 from pages_helpers import bars, chart_titled, texts
 
 
@@ -89,3 +90,12 @@ def test_no_matching_recommendation_is_a_friendly_message(run_page, golden_db):
     assert not at.exception
     assert any("No recommendations match these filters" in i for i in texts(at, "info"))
     assert not at.get("plotly_chart")
+
+
+def test_changing_the_cycle_changes_the_headline(run_page, golden_db):
+    # AppTest runs only the page script after switch_page, so the sidebar is changed on the router's run.
+    at = run_page(golden_db, "", {"cycle": "1"})
+    at.selectbox(key="cycle").select("2").run()
+    at.switch_page(str(ROOT / "pages" / "acceptance.py")).run()
+    assert texts(at, "subheader")[0] == "Cycle 2: Atlantis supported 2 of 3 (67%)"
+    assert bars(chart_titled(at, "By UN regional group"))["WEOG"] == "0% of 1"
