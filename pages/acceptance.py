@@ -15,12 +15,7 @@ filters.seed_from_url("by", list(SORTS), dropped)
 totals = acceptance.totals(version, f)
 
 st.title(_("Acceptance"))
-st.markdown(
-    _(
-        "Of the recommendations {sur} received, how many did it support, and from whom, on what, "
-        "asking for how much? The rate is supported ÷ received, always shown with its count."
-    ).format(sur=f.sur)
-)
+st.markdown(_("Supported ÷ received, always with the count beside the rate.").format(sur=f.sur))
 if dropped:
     st.info(
         _("Some link values were not recognised and were left out: {values}").format(
@@ -45,15 +40,6 @@ for row in totals.itertuples():
             rate=fmt_pct(row.rate),
         )
     )
-st.caption(
-    _(
-        "A joint recommendation counts once for each of its recommending states and regional groups, and "
-        "once for each of its themes, so group counts add up to more than the total. Groups with fewer "
-        "than {k} recommendations are drawn faint: a rate of a handful says little."
-    ).format(k=wording.SMALL_N)
-)
-order = st.radio(_("Order the bars"), list(SORTS), format_func=SORTS.get, key="by", horizontal=True)
-filters.write_url(("by",), [("by", order)] if order != "count" else [])
 
 names = wording.cycle_names(totals["cycle"])
 scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
@@ -63,7 +49,20 @@ SECTIONS = {
     "theme": (_("By theme"), 20),
     "action_category": (_("By action asked for"), None),
 }
+order = "count"  # the few regional groups: largest first; the reader orders the longer charts below
 for by, (title, limit) in SECTIONS.items():
+    if by == "state":
+        st.caption(
+            _(
+                "A joint recommendation counts once for each of its recommending states and regional groups, "
+                "and once for each of its themes, so group counts add up to more than the total. Groups with "
+                "fewer than {k} recommendations are drawn faint: a rate of a handful says little."
+            ).format(k=wording.SMALL_N)
+        )
+        order = st.radio(
+            _("Order the bars below"), list(SORTS), format_func=SORTS.get, key="by", horizontal=True
+        )
+        filters.write_url(("by",), [("by", order)] if order != "count" else [])
     frame = wording.rate_chart_frame(acceptance.rates(version, f, by), by)
     st.subheader(title)
     if frame.empty:
