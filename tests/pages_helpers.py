@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import json
+
+import numpy as np
 
 
 def charts(at) -> list[dict]:
@@ -16,27 +19,35 @@ def chart_titled(at, start: str) -> dict:
     return found[0]
 
 
-def bars(figure: dict, trace: int = 0) -> dict:
-    """One trace's bars as {category: label text}."""
-    data = figure["data"][trace]
-    return dict(zip(data["y"], data["text"], strict=True))
-
-
-def texts(at, kind: str) -> list[str]:
-    return [element.value for element in getattr(at, kind)]
-
-
-def any_text(at, kind: str, fragment: str) -> bool:
-    return any(fragment in value for value in texts(at, kind))
-
-
 def numbers(trace: dict, axis: str) -> list:
     """A trace's x or y values; Plotly 6+ may send numbers as typed arrays ({"dtype", "bdata"})."""
     values = trace[axis]
     if isinstance(values, dict) and "bdata" in values:
-        import base64
-
-        import numpy as np
-
         return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).tolist()
     return list(values)
+
+
+def lines(figure: dict) -> list[str]:
+    """The text line above each row of a labelled-row chart, top to bottom."""
+    return list(figure["data"][0]["text"])
+
+
+def rows(figure: dict) -> dict[str, str]:
+    """A one-bar-per-row chart as {row name: its figures}, from lines like "WEOG · 64% of 61"."""
+    return dict(line.rsplit(" · ", 1) for line in lines(figure))
+
+
+def bar_texts(figure: dict, trace_name: str) -> dict[str, str]:
+    """The labels on one trace's bars (e.g. one cycle), keyed by the name of the row they sit in."""
+    label_y = numbers(figure["data"][0], "y")
+    names = lines(figure)
+    trace = next(t for t in figure["data"] if t.get("name") == trace_name)
+    out = {}
+    for y, text in zip(numbers(trace, "y"), trace["text"], strict=True):
+        row = max(i for i, ly in enumerate(label_y) if ly < y)
+        out[names[row]] = text
+    return out
+
+
+def texts(at, kind: str) -> list[str]:
+    return [element.value for element in getattr(at, kind)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pages_helpers import chart_titled, numbers, texts
+from pages_helpers import chart_titled, lines, numbers, texts
 
 
 def test_without_a_choice_it_ranks_every_state_and_hints_to_pick_one(run_page, golden_db):
@@ -22,12 +22,14 @@ def test_france_across_cycles(run_page, golden_db):
     assert texts(at, "subheader")[0] == (
         "Atlantis received 3 recommendations from France in all cycles and supported 2 (67%)."
     )
-    per_cycle = chart_titled(at, "Per cycle")["data"]
-    assert per_cycle[0]["y"] == ["Cycle 1", "Cycle 2", "Cycle 3"]
-    assert (numbers(per_cycle[0], "x"), numbers(per_cycle[1], "x")) == (
-        [1, 0, 1],
-        [0, 1, 0],
-    )  # supported, noted
+    per_cycle = chart_titled(at, "Per cycle")
+    assert lines(per_cycle) == [
+        "Cycle 1 · 1 · 100% supported",
+        "Cycle 2 · 1 · 0% supported",
+        "Cycle 3 · 1 · 100% supported",
+    ]
+    supported, noted = per_cycle["data"][1:3]
+    assert (numbers(supported, "x"), numbers(noted, "x")) == ([1, 0, 1], [0, 1, 0])
     table = at.dataframe[0].value
     assert table["id"].tolist() == ["ATL-C1-10.1", "ATL-C2-20.1", "ILLUS-ATL-C3-001"]
     assert table["illustrative"].tolist() == [False, False, True]

@@ -5,40 +5,50 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.acceptance import CYCLE_COLOURS, bar_height
-from dashboard.charts.style import NOTED, base_layout
+from dashboard.charts.acceptance import CYCLE_COLOURS
+from dashboard.charts.rows import inside_colour, positions, row_figure, text_positions
+from dashboard.charts.style import NOTED
 
 
 def count_figure(
     frame: pd.DataFrame, title: str, cycle_names: dict[int, str], limit: int | None = None
 ) -> go.Figure:
-    """Horizontal bars of a count per group (most first), one bar per cycle, the count written on it.
+    """Bars of a count per group (most first), one per cycle, the count written on the row or bar.
 
-    ``frame``: cycle, name (display), count, label (text on the bar).
+    ``frame``: cycle, name (display), count, label (the count as text).
     """
     totals = frame.groupby("name", sort=False)["count"].sum().reset_index()
     names = totals.sort_values(["count", "name"], ascending=[False, True])["name"].tolist()[:limit]
     shown = frame[frame["name"].isin(names)]
     cycles = sorted(int(c) for c in shown["cycle"].unique())
-    figure = go.Figure()
-    for index, cycle in enumerate(cycles):
+    single = len(cycles) == 1
+    row_of = {name: i for i, name in enumerate(names)}
+    lines = names
+    if single:
+        label_of = dict(zip(shown["name"], shown["label"], strict=True))
+        lines = [f"{name} · {label_of[name]}" for name in names]
+    figure = row_figure(title, lines, len(cycles))
+    _, bar_y, _ = positions(len(names), len(cycles))
+    top = float(shown["count"].max()) if len(shown) else 1.0
+    for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
+        colour = NOTED if single else CYCLE_COLOURS[k % len(CYCLE_COLOURS)]
         figure.add_bar(
-            y=part["name"],
+            y=[bar_y[k][row_of[name]] for name in part["name"]],
             x=part["count"],
+            width=0.8,
             orientation="h",
             name=cycle_names[cycle],
-            marker_color=NOTED if len(cycles) == 1 else CYCLE_COLOURS[index % len(CYCLE_COLOURS)],
-            marker_pattern_shape="/" if len(cycles) == 1 else "",
-            text=part["label"],
-            textposition="outside",
+            marker_color=colour,
+            marker_pattern_shape="/" if single else "",
+            text=None if single else [f"C{cycle}: {label}" for label in part["label"]],
+            textposition=text_positions(part["count"], top, 0.7),
+            insidetextanchor="start",
+            insidetextfont={"color": inside_colour(colour)},
             cliponaxis=False,
             hovertext=part["name"] + ": " + part["label"],
             hoverinfo="text",
-            showlegend=len(cycles) > 1,
+            showlegend=not single,
         )
-    top = float(totals["count"].max()) if len(totals) else 1.0
-    figure.update_layout(barmode="group", bargap=0.25)
-    figure.update_yaxes(categoryorder="array", categoryarray=names, autorange="reversed")
-    figure.update_xaxes(range=[0, top * 1.25], dtick=max(1, round(top / 4)))
-    return base_layout(figure, title, height=bar_height(len(names), len(cycles)))
+    figure.update_xaxes(range=[0, top], dtick=max(1, round(top / 4)), showgrid=True)
+    return figure

@@ -5,22 +5,24 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.acceptance import bar_height
-from dashboard.charts.style import NOTED, SUPPORTED, base_layout
+from dashboard.charts.rows import inside_colour, positions, row_figure
+from dashboard.charts.style import NOTED, SUPPORTED
 
 
 def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.Figure:
-    """Horizontal stacked bars, supported then noted, with the total and rate written after each bar.
+    """One stacked bar per row, supported then noted; the row's line says "name · 12 · 83 % supported".
 
-    ``frame``: name (display, top to bottom), supported, noted, label (e.g. "12 · 83 % supported").
+    ``frame``: name (display, top to bottom), supported, noted, label.
     ``names``: legend names for "supported" and "noted".
     """
-    order = frame["name"].tolist()
-    figure = go.Figure()
+    lines = [f"{name} · {label}" for name, label in zip(frame["name"], frame["label"], strict=True)]
+    figure = row_figure(title, lines, 1)
+    _, bar_y, _ = positions(len(frame), 1)
     for column, colour, pattern in (("supported", SUPPORTED, ""), ("noted", NOTED, "/")):
         figure.add_bar(
-            y=frame["name"],
+            y=bar_y[0],
             x=frame[column],
+            width=0.8,
             orientation="h",
             name=names[column],
             marker_color=colour,
@@ -28,21 +30,14 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
             text=[str(v) if v else "" for v in frame[column]],
             textposition="inside",
             insidetextanchor="middle",
-            hovertemplate="%{y}: %{x} " + names[column].lower() + "<extra></extra>",
+            insidetextfont={"color": inside_colour(colour)},
+            hovertext=[
+                f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], frame[column], strict=True)
+            ],
+            hoverinfo="text",
         )
     total = frame["supported"] + frame["noted"]
-    figure.add_scatter(
-        y=frame["name"],
-        x=total,
-        mode="text",
-        text=frame["label"],
-        textposition="middle right",
-        cliponaxis=False,
-        showlegend=False,
-        hoverinfo="skip",
-    )
     top = float(total.max()) if len(total) else 1.0
-    figure.update_layout(barmode="stack", bargap=0.3, uniformtext={"minsize": 10, "mode": "hide"})
-    figure.update_yaxes(categoryorder="array", categoryarray=order, autorange="reversed")
-    figure.update_xaxes(range=[0, top * 1.6])
-    return base_layout(figure, title, height=bar_height(len(order), 1))
+    figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
+    figure.update_xaxes(range=[0, top], showgrid=True)
+    return figure
