@@ -90,7 +90,7 @@ for by, (title, limit) in SECTIONS.items():
             k=limit, n=groups
         )
     components.chart(figure, summary, key=f"rate_{by}")
-    with st.expander(_("Table and CSV: {title}").format(title=title.lower())):
+    with st.expander(_("Table and CSV: {title}").format(title=title)):
         components.data_table(
             frame[
                 ["cycle", "group", "name", "received", "supported", "noted", "rate", "illustrative_rows"]

@@ -84,6 +84,8 @@ def rate_figure(
             text=None if single else part["label"],
             textposition=text_positions(part["rate"], 1.0),
             insidetextanchor="start",
+            constraintext="none",
+            textfont={"size": 12},
             insidetextfont={"color": [inside_colour(colour, f) for f in faint]},
             cliponaxis=False,
             hovertext=part["hover"],

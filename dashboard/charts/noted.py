@@ -44,6 +44,8 @@ def count_figure(
             text=None if single else [f"C{cycle}: {label}" for label in part["label"]],
             textposition=text_positions(part["count"], top, 0.7),
             insidetextanchor="start",
+            constraintext="none",
+            textfont={"size": 12},
             insidetextfont={"color": inside_colour(colour)},
             cliponaxis=False,
             hovertext=part["name"] + ": " + part["label"],

@@ -45,6 +45,7 @@ def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
     )
     figure.update_xaxes(fixedrange=True, zeroline=True, zerolinecolor="#bbbbbb")
     base_layout(figure, title, height=int(110 + extent * UNIT_PX))
+    figure.update_layout(margin={"l": 16, "r": 24})  # room for the 0 and 100 % tick labels
     figure.update_layout(bargap=0, barmode="overlay")
     return figure
 
