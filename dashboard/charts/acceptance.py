@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.rows import inside_colour, positions, row_figure, text_positions
+from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
 from dashboard.charts.style import SUPPORTED
 
 # Okabe–Ito colours for cycles side by side; the bar labels name the cycle too.
@@ -64,10 +64,10 @@ def rate_figure(
     cycles = sorted(int(c) for c in shown["cycle"].unique())
     single = len(cycles) == 1
     row_of = {name: i for i, name in enumerate(names)}
-    lines = names
+    lines = [short(name) for name in names]
     if single:
         label_of = dict(zip(shown["name"], shown["label"], strict=True))
-        lines = [f"{name} · {label_of[name]}" for name in names]
+        lines = [f"{short(name)} · {label_of[name]}" for name in names]
     figure = row_figure(title, lines, len(cycles))
     _, bar_y, _ = positions(len(names), len(cycles))
     for k, cycle in enumerate(cycles):

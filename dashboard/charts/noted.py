@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.acceptance import CYCLE_COLOURS
-from dashboard.charts.rows import inside_colour, positions, row_figure, text_positions
+from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
 from dashboard.charts.style import NOTED
 
 
@@ -23,10 +23,10 @@ def count_figure(
     cycles = sorted(int(c) for c in shown["cycle"].unique())
     single = len(cycles) == 1
     row_of = {name: i for i, name in enumerate(names)}
-    lines = names
+    lines = [short(name) for name in names]
     if single:
         label_of = dict(zip(shown["name"], shown["label"], strict=True))
-        lines = [f"{name} · {label_of[name]}" for name in names]
+        lines = [f"{short(name)} · {label_of[name]}" for name in names]
     figure = row_figure(title, lines, len(cycles))
     _, bar_y, _ = positions(len(names), len(cycles))
     top = float(shown["count"].max()) if len(shown) else 1.0

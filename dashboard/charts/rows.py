@@ -17,6 +17,13 @@ UNIT_PX = 21  # one bar (or one label line) in pixels
 DARK_TEXT = "#1a1a1a"
 
 
+NAME_CHARS = 28  # a row's name beyond this is shortened on the chart (hover and tables keep it whole)
+
+
+def short(name: str, limit: int = NAME_CHARS) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
 def positions(rows: int, per_row: int) -> tuple[list[float], list[list[float]], float]:
     """y of each row's label line, y of each row's k-th bar (k < per_row), and the total extent."""
     step = 1 + per_row + GAP
@@ -46,7 +53,7 @@ def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
     figure.update_xaxes(fixedrange=True, zeroline=True, zerolinecolor="#bbbbbb")
     base_layout(figure, title, height=int(110 + extent * UNIT_PX))
     figure.update_layout(margin={"l": 16, "r": 24})  # room for the 0 and 100 % tick labels
-    figure.update_layout(bargap=0, barmode="overlay")
+    figure.update_layout(bargap=0, barmode="overlay", legend={"traceorder": "normal"})
     return figure
 
 

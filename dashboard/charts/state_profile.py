@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.rows import inside_colour, positions, row_figure
+from dashboard.charts.rows import inside_colour, positions, row_figure, short
 from dashboard.charts.style import NOTED, SUPPORTED
 
 
@@ -15,7 +15,7 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
     ``frame``: name (display, top to bottom), supported, noted, label.
     ``names``: legend names for "supported" and "noted".
     """
-    lines = [f"{name} · {label}" for name, label in zip(frame["name"], frame["label"], strict=True)]
+    lines = [f"{short(name)} · {label}" for name, label in zip(frame["name"], frame["label"], strict=True)]
     figure = row_figure(title, lines, 1)
     _, bar_y, _ = positions(len(frame), 1)
     for column, colour, pattern in (("supported", SUPPORTED, ""), ("noted", NOTED, "/")):
@@ -30,6 +30,9 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
             text=[str(v) if v else "" for v in frame[column]],
             textposition="inside",
             insidetextanchor="middle",
+            textangle=0,
+            constraintext="none",
+            textfont={"size": 11},
             insidetextfont={"color": inside_colour(colour)},
             hovertext=[
                 f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], frame[column], strict=True)
