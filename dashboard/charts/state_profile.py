@@ -42,5 +42,5 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
     total = frame["supported"] + frame["noted"]
     top = float(total.max()) if len(total) else 1.0
     figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
-    figure.update_xaxes(range=[0, top], showgrid=True)
+    figure.update_xaxes(range=[0, top], dtick=max(1, round(top / 4)), showgrid=True)
     return figure
