@@ -98,9 +98,11 @@ def rate_summary(frame: pd.DataFrame) -> str:
 
 
 def count_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
-    """``acceptance.rates`` output (of noted rows) as name, count and label for the count chart."""
+    """``acceptance.rates`` output (of noted rows) as name, count, label ("5") and bar_label ("C2: 5")."""
     names = [group_name(by, g) for g in frame["group"]]
-    return frame.assign(name=names, count=frame["received"], label=[fmt_int(n) for n in frame["received"]])
+    labels = [fmt_int(n) for n in frame["received"]]
+    bar_labels = [_("C{n}: {text}").format(n=c, text=t) for c, t in zip(frame["cycle"], labels, strict=True)]
+    return frame.assign(name=names, count=frame["received"], label=labels, bar_label=bar_labels)
 
 
 def count_summary(frame: pd.DataFrame, in_all: str, top: int = 3) -> str:

@@ -41,6 +41,8 @@ for row in totals.itertuples():
         )
     )
 
+if f.response:
+    st.info(_("The Response filter is on, so every rate here is 0% or 100%. Set it to Any to compare."))
 names = wording.cycle_names(totals["cycle"])
 scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
 SECTIONS = {

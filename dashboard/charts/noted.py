@@ -15,7 +15,7 @@ def count_figure(
 ) -> go.Figure:
     """Bars of a count per group (most first), one per cycle, the count written on the row or bar.
 
-    ``frame``: cycle, name (display), count, label (the count as text).
+    ``frame``: cycle, name (display), count, label (the count as text), bar_label (with the cycle).
     """
     totals = frame.groupby("name", sort=False)["count"].sum().reset_index()
     names = totals.sort_values(["count", "name"], ascending=[False, True])["name"].tolist()[:limit]
@@ -41,7 +41,7 @@ def count_figure(
             name=cycle_names[cycle],
             marker_color=colour,
             marker_pattern_shape="/" if single else "",
-            text=None if single else [f"C{cycle}: {label}" for label in part["label"]],
+            text=None if single else part["bar_label"],
             textposition=text_positions(part["count"], top, 0.7),
             insidetextanchor="start",
             constraintext="none",
