@@ -103,3 +103,18 @@ def test_changing_the_cycle_changes_the_headline(run_page, golden_db):
     at.switch_page(str(ROOT / "pages" / "acceptance.py")).run()
     assert texts(at, "subheader")[0] == "Cycle 2: Atlantis supported 2 of 3 (67%)"
     assert rows(chart_titled(at, "By UN regional group"))["WEOG"] == "0% of 1"
+
+
+def test_aggregate_tables_count_their_illustrative_rows(run_page, bundled_db):
+    at = run_page(bundled_db, "acceptance", {"cycle": "all"})
+    region = at.dataframe[0].value
+    cycle_3 = region[region["cycle"] == 3]
+    assert (cycle_3["illustrative_rows"] == cycle_3["received"]).all()
+    assert region[region["cycle"] < 3]["illustrative_rows"].sum() == 0
+
+
+def test_a_response_filter_is_explained(run_page, golden_db):
+    at = run_page(golden_db, "acceptance", {"cycle": "1", "response": "noted"})
+    assert not at.exception
+    assert texts(at, "subheader")[0] == "Cycle 1: Atlantis supported 0 of 1 (0%)"
+    assert any("every rate here is 0% or 100%" in i for i in texts(at, "info"))

@@ -71,3 +71,14 @@ def test_a_bad_link_value_falls_back_to_the_latest_cycle(run_page, golden_db):
     at = run_page(golden_db, "noted", {"cycle": "9"})
     assert not at.exception
     assert texts(at, "subheader")[0] == "Cycle 3: 1 noted"
+
+
+def test_the_table_keeps_source_and_illustrative_columns(run_page, golden_db):
+    at = run_page(golden_db, "noted", {"cycle": "3"})
+    row = at.dataframe[0].value.iloc[0]
+    assert (row["id"], row["source"], bool(row["illustrative"])) == (
+        "ILLUS-ATL-C3-002",
+        "Illustrative fixture",
+        True,
+    )
+    assert "wg_position" not in at.dataframe[0].value.columns  # no source gives one for cycle 3
