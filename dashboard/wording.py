@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.filters import label
-from dashboard.i18n import _, fmt_int, fmt_pct
+from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 
 SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
 
@@ -128,7 +128,11 @@ def split_frame(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
 def split_summary(frame: pd.DataFrame, top: int = 5) -> str:
     """The first rows of a split chart in words: "France: 12 recommendations, 7 supported (58 %)"."""
     parts = [
-        _("{name}: {n} recommendations, {supported} supported ({rate})").format(
+        ngettext(
+            "{name}: {n} recommendation, {supported} supported ({rate})",
+            "{name}: {n} recommendations, {supported} supported ({rate})",
+            int(row.supported + row.noted),
+        ).format(
             name=row.name,
             n=fmt_int(row.supported + row.noted),
             supported=fmt_int(row.supported),

@@ -6,7 +6,7 @@ from dashboard import components, filters, wording
 from dashboard.charts.state_profile import split_figure
 from dashboard.data import acceptance, state_profile
 from dashboard.db import current_version
-from dashboard.i18n import _, fmt_int, fmt_pct
+from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 
 version, f = current_version(), filters.current()
 ranking = state_profile.ranking(version, f)
@@ -45,8 +45,10 @@ if not who:
 else:
     received, supported = int(totals["received"].sum()), int(totals["supported"].sum())
     st.subheader(
-        _(
-            "{sur} received {n} recommendations from {who} in {scope} and supported {supported} ({rate})."
+        ngettext(
+            "{sur} received {n} recommendation from {who} in {scope} and supported {supported} ({rate}).",
+            "{sur} received {n} recommendations from {who} in {scope} and supported {supported} ({rate}).",
+            received,
         ).format(
             sur=f.sur,
             n=fmt_int(received),
@@ -64,15 +66,7 @@ else:
         wording.split_summary(per_cycle),
         key="per_cycle",
     )
-    themes = (
-        acceptance.rates(version, f, "theme").groupby("group", as_index=False)[["supported", "noted"]].sum()
-    )
-    themes = wording.split_frame(
-        themes.assign(n=themes["supported"] + themes["noted"])
-        .sort_values(["n", "group"], ascending=[False, True])
-        .head(20),
-        "group",
-    )
+    themes = wording.split_frame(state_profile.themes(version, f), "theme")
     components.chart(
         split_figure(themes, _("On which themes · {scope}").format(scope=scope), split_names),
         wording.split_summary(themes) + " " + _("A recommendation with several themes counts for each."),

@@ -30,6 +30,10 @@ def test_france_across_cycles(run_page, golden_db):
     ]
     supported, noted = per_cycle["data"][1:3]
     assert (numbers(supported, "x"), numbers(noted, "x")) == ([1, 0, 1], [0, 1, 0])
+    assert lines(chart_titled(at, "On which themes")) == [
+        "Justice · 2 · 100% supported",
+        "Freedom of the press · 1 · 0% supported",
+    ]
     table = at.dataframe[0].value
     assert table["id"].tolist() == ["ATL-C1-10.1", "ATL-C2-20.1", "ILLUS-ATL-C3-001"]
     assert table["illustrative"].tolist() == [False, False, True]
@@ -40,7 +44,7 @@ def test_a_link_to_one_cycle_and_state_seeds_the_view(run_page, golden_db):
     at = run_page(golden_db, "states", {"cycle": "2", "state": ["France"]})
     assert at.session_state["_filters"].states == ("France",)
     assert texts(at, "subheader")[0] == (
-        "Atlantis received 1 recommendations from France in cycle 2 and supported 0 (0%)."
+        "Atlantis received 1 recommendation from France in cycle 2 and supported 0 (0%)."
     )
     assert at.dataframe[0].value["response"].tolist() == ["noted"]
     assert not any("illustrative" in w for w in texts(at, "warning"))

@@ -68,3 +68,25 @@ def recommendations(version: str, f: Filters) -> pd.DataFrame:
         "try_cast(split_part(r.paragraph, '.', 2) AS INTEGER), r.id",
         params,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def themes(version: str, f: Filters, limit: int = 20) -> pd.DataFrame:
+    """The themes of the recommendations ``f`` selects, most first: theme, supported, noted.
+
+    A recommendation with several themes counts once for each; chosen themes narrow the list to them.
+    """
+    condition, params = where(f)
+    own = ""
+    if f.themes:
+        own = " AND rt.theme IN (SELECT unnest(?::VARCHAR[]))"
+        params = [*params, list(f.themes)]
+    frame = query(
+        version,
+        "SELECT rt.theme, count(*) FILTER (WHERE r.response = 'supported') AS supported, "  # noqa: S608 (fixed fragments; values are parameters)
+        "count(*) FILTER (WHERE r.response = 'noted') AS noted "
+        "FROM recommendations r JOIN recommendation_themes rt ON rt.recommendation_id = r.id "
+        f"WHERE {condition}{own} GROUP BY rt.theme ORDER BY count(*) DESC, rt.theme LIMIT ?",
+        [*params, limit],
+    )
+    return frame.astype({"supported": "int64", "noted": "int64"})
