@@ -19,10 +19,10 @@ FAINT = 0.35
 
 
 def cycle_colour(cycle: int, cycles: list[int]) -> str:
-    """One colour per cycle; a single cycle gets the 'supported' blue."""
+    """The same colour for a cycle on every chart; a single cycle gets the 'supported' blue."""
     if len(cycles) == 1:
         return SUPPORTED
-    return CYCLE_COLOURS[cycles.index(cycle) % len(CYCLE_COLOURS)]
+    return CYCLE_COLOURS[(cycle - 1) % len(CYCLE_COLOURS)]
 
 
 def group_order(

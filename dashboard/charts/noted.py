@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.acceptance import CYCLE_COLOURS
+from dashboard.charts.acceptance import cycle_colour
 from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
 from dashboard.charts.style import NOTED
 
@@ -32,7 +32,7 @@ def count_figure(
     top = float(shown["count"].max()) if len(shown) else 1.0
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
-        colour = NOTED if single else CYCLE_COLOURS[k % len(CYCLE_COLOURS)]
+        colour = NOTED if single else cycle_colour(cycle, cycles)
         figure.add_bar(
             y=[bar_y[k][row_of[name]] for name in part["name"]],
             x=part["count"],

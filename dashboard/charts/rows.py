@@ -51,8 +51,10 @@ def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
         range=[extent - GAP / 2, -0.2], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True
     )
     figure.update_xaxes(fixedrange=True, zeroline=True, zerolinecolor="#bbbbbb")
-    base_layout(figure, title, height=int(110 + extent * UNIT_PX))
-    figure.update_layout(margin={"l": 16, "r": 24})  # room for the 0 and 100 % tick labels
+    height = int(110 + extent * UNIT_PX)
+    base_layout(figure, title, height=height)
+    # Room for the 0 and 100 % tick labels; the legend a fixed distance below the axis, however tall.
+    figure.update_layout(margin={"l": 16, "r": 24}, legend={"y": -60 / max(height - 110, 60)})
     figure.update_layout(bargap=0, barmode="overlay", legend={"traceorder": "normal"})
     return figure
 
