@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, filters, wording
+from dashboard import components, filters, markdown, wording
 from dashboard.charts.acceptance import rate_figure
 from dashboard.data import acceptance
 from dashboard.db import current_version
@@ -15,7 +15,9 @@ filters.seed_from_url("by", list(SORTS), dropped)
 totals = acceptance.totals(version, f)
 
 st.title(_("Acceptance"))
-st.markdown(_("Supported ÷ received, always with the count beside the rate.").format(sur=f.sur))
+st.markdown(
+    _("Supported ÷ received, always with the count beside the rate.").format(sur=markdown.escape(f.sur))
+)
 if dropped:
     st.info(
         _("Some link values were not recognised and were left out: {values}").format(
@@ -34,7 +36,7 @@ for row in totals.itertuples():
     st.subheader(
         _("Cycle {n}: {sur} supported {supported} of {received} ({rate})").format(
             n=row.cycle,
-            sur=f.sur,
+            sur=markdown.escape(f.sur),
             supported=fmt_int(row.supported),
             received=fmt_int(row.received),
             rate=fmt_pct(row.rate),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, filters, wording
+from dashboard import components, filters, markdown, wording
 from dashboard.charts.noted import count_figure
 from dashboard.data import acceptance, noted, overview
 from dashboard.db import current_version
@@ -18,7 +18,7 @@ st.markdown(
     _(
         "The recommendations {sur} did not accept (“noted”; some sources say “rejected”). Noted does not "
         "mean closed: a government can still act on them, and civil society can press it to."
-    ).format(sur=f.sur)
+    ).format(sur=markdown.escape(f.sur))
 )
 if f.sur == "Cambodia":
     st.markdown(
@@ -53,7 +53,7 @@ for cycle, part in positions.groupby("cycle"):
     )
 reviews = overview.reviews(version, f.sur)
 for note in reviews[reviews["cycle"].isin(per_cycle.index)]["official_note"].dropna():
-    st.caption(note)
+    st.caption(markdown.escape(note))  # a note from official_totals.csv: data, shown as text
 
 names = wording.cycle_names(per_cycle.index)
 scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)

@@ -1,8 +1,10 @@
 """Recommending states (/states): what one state, several, or a regional group recommended, and its fate."""
 
+import html
+
 import streamlit as st
 
-from dashboard import components, filters, wording
+from dashboard import components, filters, markdown, wording
 from dashboard.charts.state_profile import split_figure
 from dashboard.data import acceptance, state_profile
 from dashboard.db import current_version
@@ -15,7 +17,7 @@ split_names = {"supported": _("Supported"), "noted": _("Noted")}
 scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
 who = ", ".join([*f.states, *([filters.label(f.region)] if f.region else [])])
 
-st.title(_("What {who} recommended").format(who=who) if who else _("Recommending states"))
+st.title(_("What {who} recommended").format(who=markdown.escape(who)) if who else _("Recommending states"))
 components.illustrative_notice(int(totals["illustrative_rows"].sum()))
 if totals.empty:
     st.info(_("No recommendations match these filters. Widen the filters in the sidebar to see some."))
@@ -27,12 +29,12 @@ if not who:
         _(
             "Pick one or more states under “Recommending states” (or a UN regional group) in the sidebar to "
             "see what they recommended to {sur} and what became of it."
-        ).format(sur=f.sur)
+        ).format(sur=markdown.escape(f.sur))
     )
     st.markdown(
         _(
             "{n} states made the recommendations {sur} received in {scope}, most recommendations first."
-        ).format(n=fmt_int(len(ranking)), sur=f.sur, scope=scope)
+        ).format(n=fmt_int(len(ranking)), sur=markdown.escape(f.sur), scope=scope)
     )
     top = wording.split_frame(ranking.head(30), "state")
     components.chart(
@@ -50,9 +52,9 @@ else:
             "{sur} received {n} recommendations from {who} in {scope} and supported {supported} ({rate}).",
             received,
         ).format(
-            sur=f.sur,
+            sur=markdown.escape(f.sur),
             n=fmt_int(received),
-            who=who,
+            who=markdown.escape(who),
             scope=scope,
             supported=fmt_int(supported),
             rate=fmt_pct(supported / received),
@@ -62,7 +64,7 @@ else:
         totals.assign(cycle_name=list(wording.cycle_names(totals["cycle"]).values())), "cycle_name"
     )
     components.chart(
-        split_figure(per_cycle, _("Per cycle: {who}").format(who=who), split_names),
+        split_figure(per_cycle, _("Per cycle: {who}").format(who=html.escape(who)), split_names),
         wording.split_summary(per_cycle),
         key="per_cycle",
     )
