@@ -33,7 +33,7 @@ VERSIONS = {(10, "Dataset A", 3), (11, "Dataset B", 4)}
 READERS = 24
 PUBLISHES = 4
 PAGE_SESSIONS = 3
-THINK = 0.02
+THINK = 0.05
 PAGE_PAUSE = 2.0  # seconds between publishes, for the page sessions to rerun a few times
 
 
