@@ -7,6 +7,7 @@ Read the environment inside functions, never at import time, so tests (and AppTe
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -18,8 +19,18 @@ def data_dir() -> Path:
 
 
 def db_path() -> Path:
-    """The published database: a symlink to the current versioned file (``UPR_DB`` overrides)."""
-    return Path(os.environ.get("UPR_DB", ROOT / "data" / "upr.duckdb"))
+    """The published database: a symlink to the current versioned file (``UPR_DB`` overrides).
+
+    On a read-only or shared checkout (some hosts mount the repository read-only) ``data/`` cannot
+    hold the build, so the default moves to a folder in the system temp dir; a database already
+    published in ``data/`` is still used.
+    """
+    if "UPR_DB" in os.environ:
+        return Path(os.environ["UPR_DB"])
+    default = ROOT / "data" / "upr.duckdb"
+    if default.is_symlink() or default.exists() or os.access(default.parent, os.W_OK):
+        return default
+    return Path(tempfile.gettempdir()) / "upr-monitor" / "upr.duckdb"
 
 
 def shared_data_dir() -> Path:
