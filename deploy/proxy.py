@@ -69,6 +69,9 @@ def render(port: int, upstream: str, prefix: Path, brotli: bool | None = None) -
         [
             "# Rendered by deploy/proxy.py from deploy/nginx/upr-monitor.conf: do not edit.",
             "daemon off;",
+            # As root (CI containers), nginx would start its workers as `nobody`, which cannot reach
+            # the 0700 temp folders this prefix lives in; an installed nginx runs them as www-data.
+            "user root;" if os.geteuid() == 0 else "",
             "worker_processes 1;",
             f"pid {prefix / 'nginx.pid'};",
             f"error_log {prefix / 'logs' / 'error.log'} warn;",
