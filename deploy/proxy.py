@@ -225,6 +225,7 @@ def main(argv: list[str] | None = None) -> int:
         prefix = args.prefix or Path(tempfile.mkdtemp(prefix="upr-nginx-"))
         print(render(args.port, args.upstream, prefix, brotli))
         return 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on `kill` too
     with nginx_proxy(args.port, args.upstream, args.prefix, brotli) as url:
         print(f"proxying {url} -> http://{args.upstream} (Ctrl-C stops)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
