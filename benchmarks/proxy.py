@@ -20,8 +20,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import signal
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
