@@ -21,16 +21,17 @@ def data_dir() -> Path:
 def db_path() -> Path:
     """The published database: a symlink to the current versioned file (``UPR_DB`` overrides).
 
-    On a read-only or shared checkout (some hosts mount the repository read-only) ``data/`` cannot
-    hold the build, so the default moves to a folder in the system temp dir; a database already
-    published in ``data/`` is still used.
+    Where ``data/`` is not writable (some hosts mount the repository read-only) the build cannot
+    go there, so the default moves to ``upr-monitor-UID/`` in the system temp dir; a database
+    already published in ``data/`` is still used.
     """
     if "UPR_DB" in os.environ:
         return Path(os.environ["UPR_DB"])
     default = ROOT / "data" / "upr.duckdb"
     if default.is_symlink() or default.exists() or os.access(default.parent, os.W_OK):
         return default
-    return Path(tempfile.gettempdir()) / "upr-monitor" / "upr.duckdb"
+    user = os.getuid() if hasattr(os, "getuid") else "user"  # /tmp is shared: one folder per user
+    return Path(tempfile.gettempdir()) / f"upr-monitor-{user}" / "upr.duckdb"
 
 
 def shared_data_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import configparser
+import os
 import subprocess
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def test_the_database_moves_to_the_temp_dir_when_data_is_read_only(monkeypatch, 
     assert paths.db_path() == checkout / "data" / "upr.duckdb"  # writable: the usual place
     monkeypatch.setattr(paths.os, "access", lambda path, mode: False)  # as on a read-only mount
     fallback = paths.db_path()
-    assert fallback == tmp_path / "tmp" / "upr-monitor" / "upr.duckdb"
+    assert fallback == tmp_path / "tmp" / f"upr-monitor-{os.getuid()}" / "upr.duckdb"
     build.run(GOLDEN, fallback)  # what bootstrap does on first start
     assert fallback.is_symlink() and fallback.resolve().is_file()
     monkeypatch.setenv("UPR_DB", str(tmp_path / "elsewhere.duckdb"))  # an explicit choice wins
