@@ -152,6 +152,10 @@ def run(runs: int = 3, data_dir: Path | None = None, python: str = sys.executabl
     return rows
 
 
+def _size(n: int) -> str:
+    return f"{n / 1e6:.2f} MB" if n >= 1e6 else f"{n / 1e3:.1f} kB"
+
+
 def markdown(rows: list[Row]) -> str:
     """A markdown table with each proxy row compared with the direct row of its profile."""
     direct = {r.profile: r for r in rows if r.route == "direct"}
@@ -164,7 +168,7 @@ def markdown(rows: list[Row]) -> str:
         byte_share = r.bytes / base.bytes
         time_share = r.seconds / base.seconds
         lines.append(
-            f"| {r.profile} | {r.route} | {r.bytes / 1e6:.2f} MB | "
+            f"| {r.profile} | {r.route} | {_size(r.bytes)} | "
             f"{'–' if r is base else f'{byte_share:.0%}'} | {r.seconds:.2f} s | "
             f"{'–' if r is base else f'{time_share:.0%}'} | {r.requests} |"
         )

@@ -193,11 +193,12 @@ def test_an_embedded_page_shows_its_chart_and_source_line(served, chromium):
             content_type="text/html",
             body="<!doctype html><title>A newsroom story</title><p>Our story text.</p>"
             '<iframe src="/?cycle=1&embed=true" title="UPR recommendations to Cambodia (UPR Monitor)" '
-            'width="100%" height="1200" style="border:0" loading="lazy"></iframe>',
+            'width="100%" height="1200" style="border:0" loading="lazy"></iframe>'
+            '<iframe id="phone" src="/?cycle=2&embed=true" title="On a phone" width="400" height="800"></iframe>',
         ),
     )
     page.goto(host_page)
-    frame = page.frame_locator("iframe")
+    frame = page.frame_locator("iframe").first
     frame.locator(CHART).first.wait_for(timeout=60_000)
     assert frame.locator("h3", has_text="Cycle 1").is_visible()  # the URL's filter applies in the embed
     assert frame.get_by_text("Received").first.is_visible()
@@ -206,6 +207,12 @@ def test_an_embedded_page_shows_its_chart_and_source_line(served, chromium):
     source.scroll_into_view_if_needed()  # the page scrolls inside the iframe
     assert source.is_visible()
     assert "About page" in source.inner_text()
+    # A phone-sized frame folds the sidebar away (Streamlit 1.67 keeps it in wide embeds); its
+    # filters come from the URL all the same.
+    phone = page.frame_locator("#phone")
+    phone.locator(CHART).first.wait_for(timeout=60_000)
+    assert phone.locator("h3", has_text="Cycle 2").is_visible()
+    assert phone.locator("[data-testid=stSidebar]").bounding_box()["width"] == 0
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "embed-through-proxy.png", full_page=True)
     page.close()
