@@ -56,7 +56,7 @@ def render(port: int, upstream: str, prefix: Path, brotli: bool | None = None) -
         ("    server 127.0.0.1:8501;", f"    server {upstream};"),
         ("    listen 80;", f"    listen 127.0.0.1:{port};"),
         ("    listen [::]:80;\n", ""),
-        ("proxy_cache_path /var/cache/nginx/upr-monitor ", f"proxy_cache_path {prefix / 'cache'} "),
+        ("proxy_cache_path /var/lib/nginx/upr-monitor-cache ", f"proxy_cache_path {prefix / 'cache'} "),
     ]
     for old, new in replacements:
         if site.count(old) != 1:
