@@ -9,9 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import markdown
 from dashboard.exports import to_csv_bytes
 from dashboard.filters import Filters, link
-from dashboard.i18n import _, fmt_int
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
 PLOTLY_CONFIG = {
@@ -37,7 +38,7 @@ def illustrative_notice(count: int, total: int | None = None) -> None:
 def chart(figure: go.Figure, summary: str, key: str) -> None:
     """A Plotly chart with its plain-language summary, shown and given to screen readers."""
     st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=key)
-    st.caption(summary)
+    st.caption(markdown.escape(summary))  # summaries quote data: names, themes
 
 
 def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None) -> None:
@@ -69,15 +70,12 @@ def copy_link(page_path: str, filters: Filters, extra: dict[str, str] | None = N
 
 
 def source_line(info: dict) -> None:
-    built = info.get("built_at")
-    latest = info.get("latest_assessment")
+    """When the data was built and how recent its latest assessment is, in the reader's notation."""
     st.caption(
         _(
             "Data built {built}; latest assessment dated {latest}. Every figure links to its source on the About page."
         ).format(
-            built=built.strftime("%Y-%m-%d %H:%M UTC") if built is not None else "–",
-            latest=pd.Timestamp(latest).date().isoformat()
-            if latest is not None and not pd.isna(latest)
-            else "–",
+            built=fmt_datetime(info.get("built_at")) + " UTC",
+            latest=fmt_date(info.get("latest_assessment")),
         )
     )
