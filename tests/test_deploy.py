@@ -96,3 +96,11 @@ def test_the_service_runs_streamlit_on_loopback_unprivileged_and_restarts():
     etl = unit("upr-monitor-etl.service")["Service"]
     assert etl["ExecStart"].endswith("-m etl") and etl["User"] == service["User"]
     assert unit("upr-monitor-etl.timer")["Timer"]["OnCalendar"]
+
+
+@pytest.mark.parametrize("page", ["", "acceptance", "ministries", "noted", "explore", "states"])
+def test_every_page_ends_with_the_source_line_so_embeds_keep_it(run_page, golden_db, page):
+    at = run_page(golden_db, page)
+    assert not at.exception
+    last = [c.value for c in at.caption][-1]
+    assert last.startswith("Data built") and "About page" in last
