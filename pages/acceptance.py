@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import components, filters, markdown, wording
 from dashboard.charts.acceptance import rate_figure
-from dashboard.data import acceptance
+from dashboard.data import acceptance, overview
 from dashboard.db import current_version
 from dashboard.i18n import _, fmt_int, fmt_pct
 
@@ -105,3 +105,4 @@ for by, (title, limit) in SECTIONS.items():
         )
 
 components.copy_link("acceptance", f, {"by": order} if order != "count" else None)
+components.source_line(overview.build_info(version))

@@ -102,3 +102,4 @@ components.data_table(
     },
 )
 components.copy_link("noted", f)
+components.source_line(overview.build_info(version))

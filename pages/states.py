@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import components, filters, markdown, wording
 from dashboard.charts.state_profile import split_figure
-from dashboard.data import acceptance, state_profile
+from dashboard.data import acceptance, overview, state_profile
 from dashboard.db import current_version
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 
@@ -101,3 +101,4 @@ components.data_table(
     column_config={"rate": st.column_config.NumberColumn(_("Acceptance rate"), format="percent")},
 )
 components.copy_link("states", f)
+components.source_line(overview.build_info(version))
