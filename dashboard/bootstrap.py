@@ -25,14 +25,16 @@ def _first_build() -> str | None:
 def database_version_or_stop() -> str:
     """The database version for this run, or a clear message and a stopped page."""
     try:
-        return current_version()
+        st.session_state["_version"] = current_version()
+        return st.session_state["_version"]
     except DatabaseUnavailable:
-        pass
+        st.session_state.pop("_version", None)
     if not paths.db_path().is_symlink():  # never built here: build the bundled data now
         with st.spinner(_("Preparing the data for first use…")):
             error = _first_build()
         if error is None:
-            return current_version()
+            st.session_state["_version"] = current_version()
+            return st.session_state["_version"]
         st.error(_("The data could not be built. The problems are:"))
         st.code(error, language=None)
         st.stop()

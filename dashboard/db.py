@@ -29,6 +29,15 @@ def current_version() -> str:
     return real
 
 
+def run_version() -> str:
+    """The version the router resolved at the start of this run.
+
+    Pages use it rather than resolving again, so the sidebar's options and the page's figures of one
+    run always come from the same build, even when the ETL publishes in between.
+    """
+    return st.session_state.get("_version") or current_version()
+
+
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _connection(version: str) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(version, read_only=True)

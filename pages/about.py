@@ -8,10 +8,10 @@ import streamlit as st
 
 from dashboard import components, filters
 from dashboard.data import about
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int
 
-version, f = current_version(), filters.current()
+version, f = run_version(), filters.current()
 cycles = about.provenance(version, f.sur)
 counts = about.illustrative_counts(version, f.sur)
 info = about.build_info(version)

@@ -5,10 +5,10 @@ import streamlit as st
 from dashboard import components, filters, markdown, wording
 from dashboard.charts.acceptance import rate_figure
 from dashboard.data import acceptance, overview
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int, fmt_pct
 
-version, f = current_version(), filters.current()
+version, f = run_version(), filters.current()
 SORTS = {"count": _("Most recommendations first"), "rate": _("Highest acceptance first")}
 dropped: list[str] = []
 filters.seed_from_url("by", list(SORTS), dropped)

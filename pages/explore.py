@@ -7,10 +7,10 @@ import streamlit as st
 from dashboard import components, filters
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explorer, overview
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, current_language, fmt_int, ngettext
 
-version, f, lang = current_version(), filters.current(), current_language()
+version, f, lang = run_version(), filters.current(), current_language()
 rows = explorer.matches(version, f, lang)
 ids = rows["id"].tolist()
 # A link to one recommendation opens it even when the current filters would not select it.

@@ -7,10 +7,10 @@ import streamlit as st
 from dashboard import components, filters
 from dashboard.charts.ministries import status_figure
 from dashboard.data import ministries, overview
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, current_language, fmt_int, fmt_pct
 
-version, f, lang, today = current_version(), filters.current(), current_language(), date.today()
+version, f, lang, today = run_version(), filters.current(), current_language(), date.today()
 ROLES = {"lead": _("it leads"), "all": _("it leads or supports")}
 filters.seed_from_url("role", list(ROLES), [])
 st.session_state.setdefault("role", "lead")

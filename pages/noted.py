@@ -5,10 +5,10 @@ import streamlit as st
 from dashboard import components, filters, markdown, wording
 from dashboard.charts.noted import count_figure
 from dashboard.data import acceptance, noted, overview
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int
 
-version, f = current_version(), filters.current()
+version, f = run_version(), filters.current()
 only = noted.only_noted(f)
 rows = wording.with_pointers(noted.recommendations(version, f))
 positions = noted.wg_positions(version, f)

@@ -5,10 +5,10 @@ import streamlit as st
 from dashboard import components, filters, markdown
 from dashboard.charts.overview import cycles_figure
 from dashboard.data import overview
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int, fmt_pct, plotly_separators
 
-version, f = current_version(), filters.current()
+version, f = run_version(), filters.current()
 head = overview.headline(version, f)
 reviews = overview.reviews(version, f.sur)
 

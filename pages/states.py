@@ -7,10 +7,10 @@ import streamlit as st
 from dashboard import components, filters, markdown, wording
 from dashboard.charts.state_profile import split_figure
 from dashboard.data import acceptance, overview, state_profile
-from dashboard.db import current_version
+from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 
-version, f = current_version(), filters.current()
+version, f = run_version(), filters.current()
 ranking = state_profile.ranking(version, f)
 totals = acceptance.totals(version, f)
 split_names = {"supported": _("Supported"), "noted": _("Noted")}
