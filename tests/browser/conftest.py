@@ -46,8 +46,8 @@ class Reader:
     errors: list[str] = field(default_factory=list)
 
     def open(self, path: str) -> int:
-        """Go to ``path`` (e.g. "/noted?cycle=3") and wait for the view; return the chart count."""
-        self.page.goto(self.base + path)
+        """Go to ``path`` (e.g. "/noted?cycle=3", or a full URL) and wait for the view; return the chart count."""
+        self.page.goto(path if path.startswith("http") else self.base + path)
         return wait_for_view(self.page)
 
     def settle(self) -> int:
@@ -86,7 +86,9 @@ def chromium_executable() -> Path:
     if path is None:
         if os.environ.get("CI"):
             pytest.fail("/usr/bin/chromium is required in CI (apt-get install -y chromium)")
-        pytest.skip("/usr/bin/chromium not found: install it with `apt-get install -y chromium` to run browser tests")
+        pytest.skip(
+            "/usr/bin/chromium not found: install it with `apt-get install -y chromium` to run browser tests"
+        )
     return path
 
 

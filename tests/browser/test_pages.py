@@ -59,7 +59,10 @@ def test_page_fits_a_phone_without_sideways_scrolling(new_reader, screenshots, n
     reader = new_reader(PHONE, is_mobile=True, has_touch=True)
     reader.open(f"/{PAGES[name]}")
     page = reader.page
-    scroll_width, overflowing = page.evaluate("document.documentElement.scrollWidth"), page.evaluate(OVERFLOWING)
+    scroll_width, overflowing = (
+        page.evaluate("document.documentElement.scrollWidth"),
+        page.evaluate(OVERFLOWING),
+    )
     fit_content(page)  # the whole length of the page at phone width, to look at
     page.screenshot(path=screenshots / f"{name}-phone.png", full_page=True)
     assert scroll_width <= PHONE["width"] + 1
