@@ -10,19 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from benchmarks.harness import ROOT, StreamlitServer, chromium_path, launch_chromium, wait_for_view
+from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, launch_chromium, wait_for_view
 
-# Page name (for test ids and screenshot files) -> URL path, as app.py routes them.
-PAGES = {
-    "overview": "",
-    "acceptance": "acceptance",
-    "ministries": "ministries",
-    "noted": "noted",
-    "explore": "explore",
-    "states": "states",
-    "about": "about",
-}
-PAGE_FILES = {"overview": "overview.py"} | {name: f"{name}.py" for name in PAGES if name != "overview"}
 WITHOUT_CHARTS = {"about"}
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -33,7 +22,7 @@ HARMLESS_404_ENDINGS = ("/_stcore/health", "/_stcore/host-config")
 
 def is_placeholder(name: str) -> bool:
     """True while pages/<name>.py is the stub another branch will replace."""
-    text = (ROOT / "pages" / PAGE_FILES[name]).read_text(encoding="utf-8")
+    text = (ROOT / "pages" / f"{name}.py").read_text(encoding="utf-8")
     return text.lstrip('"').startswith("Placeholder")
 
 
