@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard.exports import to_csv_bytes
 from dashboard.filters import Filters, link
-from dashboard.i18n import _, fmt_int
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
 PLOTLY_CONFIG = {
@@ -69,15 +69,12 @@ def copy_link(page_path: str, filters: Filters, extra: dict[str, str] | None = N
 
 
 def source_line(info: dict) -> None:
-    built = info.get("built_at")
-    latest = info.get("latest_assessment")
+    """When the data was built and how recent its latest assessment is, in the reader's notation."""
     st.caption(
         _(
             "Data built {built}; latest assessment dated {latest}. Every figure links to its source on the About page."
         ).format(
-            built=built.strftime("%Y-%m-%d %H:%M UTC") if built is not None else "–",
-            latest=pd.Timestamp(latest).date().isoformat()
-            if latest is not None and not pd.isna(latest)
-            else "–",
+            built=fmt_datetime(info.get("built_at")) + " UTC",
+            latest=fmt_date(info.get("latest_assessment")),
         )
     )

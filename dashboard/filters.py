@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from dashboard.data import options as option_data
-from dashboard.i18n import _
+from dashboard.i18n import N_, _, localized
 
 ANY = "any"
 ALL_CYCLES = "all"
@@ -50,6 +50,20 @@ class Filters:
     assessor: str | None = None
     q: str = ""
     defaults: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+
+    @property
+    def narrowed(self) -> bool:
+        """Whether anything beyond the review and cycle is chosen (official totals then don't apply)."""
+        return bool(
+            self.response
+            or self.states
+            or self.region
+            or self.themes
+            or self.ministries
+            or self.status
+            or self.assessor
+            or self.q
+        )
 
     def url_params(self) -> list[tuple[str, str]]:
         """The URL parameters that reproduce these filters (defaults left out, as Streamlit does)."""
@@ -86,11 +100,14 @@ def current() -> Filters:
     return st.session_state["_filters"]
 
 
-def render_sidebar(version: str) -> Filters:
-    """Draw the shared filters in the sidebar and return the reader's choice."""
+def render_sidebar(version: str, dropped: list[str] | None = None) -> Filters:
+    """Draw the shared filters in the sidebar and return the reader's choice.
+
+    ``dropped``: link values the router already set aside (e.g. an unknown ``lang``), for the notice.
+    """
     opts = option_data.filter_options(version)
     default_sur = "Cambodia" if "Cambodia" in opts.states_under_review else opts.states_under_review[0]
-    dropped: list[str] = []
+    dropped = list(dropped or [])
     with st.sidebar:
         st.header(_("Filters"))
         sur = default_sur
@@ -111,7 +128,13 @@ def render_sidebar(version: str) -> Filters:
         states = _multi("state", _("Recommending states"), opts.states, dropped)
         region = _select("region", _("UN regional group"), [ANY, *opts.regions], ANY, dropped, label)
         themes = _multi("theme", _("Themes"), opts.themes, dropped)
-        ministries = _multi("ministry", _("Ministries"), opts.ministry_ids, dropped, opts.ministry_names.get)
+        ministries = _multi(
+            "ministry",
+            _("Ministries"),
+            opts.ministry_ids,
+            dropped,
+            lambda m: localized(opts.ministry_names.get(m, m), opts.ministry_names_km.get(m)),
+        )
         status = _select("status", _("Latest status"), [ANY, *opts.statuses], ANY, dropped, label)
         assessor = _select("assessor", _("Assessed by"), [ANY, *opts.assessors], ANY, dropped, label)
     if dropped:
@@ -172,24 +195,31 @@ def seed_from_url(key: str, choices, dropped: list[str], multi: bool = False) ->
 
 
 LABELS = {
-    ANY: "Any",
-    "supported": "Supported",
-    "noted": "Noted",
-    "not_implemented": "Not implemented",
-    "partially_implemented": "Partially implemented",
-    "implemented": "Implemented",
-    "no_information": "No information",
-    "government": "Government",
-    "civil_society": "Civil society",
-    "un": "United Nations",
-    "nhri": "National human rights institution",
-    "lead": "Lead",
-    "supporting": "Supporting",
+    ANY: N_("Any"),
+    "supported": N_("Supported"),
+    "noted": N_("Noted"),
+    "not_implemented": N_("Not implemented"),
+    "partially_implemented": N_("Partially implemented"),
+    "implemented": N_("Implemented"),
+    "no_information": N_("No information"),
+    "government": N_("Government"),
+    "civil_society": N_("Civil society"),
+    "un": N_("United Nations"),
+    "nhri": N_("National human rights institution"),
+    "lead": N_("Lead"),
+    "supporting": N_("Supporting"),
+    # UN regional groups: English readers see the names the UN uses; the catalog translates them.
+    "African": N_("African"),
+    "Asia-Pacific": N_("Asia-Pacific"),
+    "EEG": N_("EEG"),
+    "GRULAC": N_("GRULAC"),
+    "WEOG": N_("WEOG"),
+    "other": N_("other"),
 }
 
 
 def label(value: str) -> str:
-    """The reader-facing name of a vocabulary value (regional groups are names already)."""
+    """The reader-facing name of a vocabulary value, in the reader's language."""
     return _(LABELS[value]) if value in LABELS else value
 
 
@@ -204,14 +234,23 @@ def _select(key, text, choices, default, dropped, format_func=str) -> str:
     seed_from_url(key, choices, dropped)
     if st.session_state.get(key) not in choices:
         st.session_state[key] = default if default in choices else choices[0]
-    return st.selectbox(text, choices, key=key, format_func=format_func)
+    return st.selectbox(text, choices, key=key, format_func=_shown(choices, format_func))
 
 
 def _multi(key, text, choices, dropped, format_func=None) -> list[str]:
     seed_from_url(key, choices, dropped, multi=True)
     known = set(choices)
     st.session_state[key] = [v for v in st.session_state.get(key, []) if v in known]
-    return st.multiselect(text, choices, key=key, format_func=format_func or str, placeholder=_("Any"))
+    return st.multiselect(
+        text, choices, key=key, format_func=_shown(choices, format_func or str), placeholder=_("Any")
+    )
+
+
+def _shown(choices, format_func):
+    """The option labels, made now in the reader's language (a lookup, not a call made later from
+    another thread, where the session's language is unknown: AppTest formats values that way)."""
+    shown = {c: format_func(c) for c in choices}
+    return lambda c: shown.get(c, str(c))
 
 
 def _search(dropped) -> str:

@@ -12,51 +12,10 @@ import io
 from collections import defaultdict
 from pathlib import Path
 
-import pycountry
-
 import paths
 from etl.canonical_csv import read_rows, write_rows
+from etl.importers import countries
 
-# The UN report's names (and UPR Info's) for the same state -> the one name the project uses.
-CANONICAL_NAMES = {
-    "Brunei": "Brunei Darussalam",
-    "Bolivarian Republic of Venezuela": "Venezuela (Bolivarian Republic of)",
-    "Venezuela": "Venezuela (Bolivarian Republic of)",
-    "Democratic People’s Republic of Korea": "Democratic People's Republic of Korea",
-    "DPR Korea": "Democratic People's Republic of Korea",
-    "Laos": "Lao People's Democratic Republic",
-    "Iran": "Iran (Islamic Republic of)",
-    "Palestine": "State of Palestine",
-    "Republic of Congo": "Congo",
-    "Syria": "Syrian Arab Republic",
-    "Moldova": "Republic of Moldova",
-    "Tanzania": "United Republic of Tanzania",
-    "Bosnia & Herzegovina": "Bosnia and Herzegovina",
-}
-# Names pycountry does not find by exact name.
-ISO3 = {
-    "Democratic People's Republic of Korea": "PRK",
-    "Republic of Korea": "KOR",
-    "Lao People's Democratic Republic": "LAO",
-    "Iran (Islamic Republic of)": "IRN",
-    "Venezuela (Bolivarian Republic of)": "VEN",
-    "State of Palestine": "PSE",
-    "Czech Republic": "CZE",
-    "Turkey": "TUR",
-    "United Kingdom": "GBR",
-    "United States": "USA",
-    "Russian Federation": "RUS",
-    "Viet Nam": "VNM",
-    "Congo": "COG",
-    "Bolivia": "BOL",
-}
-UPR_INFO_GROUPS = {
-    "Africa": "African",
-    "Asia": "Asia-Pacific",
-    "EEG": "EEG",
-    "GRULAC": "GRULAC",
-    "WEOG": "WEOG",
-}
 # A grouping of UPR Info's 54 issue labels, so long theme lists can be scanned by family.
 THEME_GROUPS = {
     "Civil and political rights": [
@@ -132,16 +91,11 @@ BRUNEI_NOTE = "; recommending state per A/HRC/13/4 (the UPR Info export credits 
 
 
 def canonical(name: str) -> str:
-    return CANONICAL_NAMES.get(name.strip(), name.strip())
-
-
-def iso3(name: str) -> str:
-    if name in ISO3:
-        return ISO3[name]
-    country = pycountry.countries.get(name=name) or pycountry.countries.get(common_name=name)
+    """The project's one name for a state, whichever spelling the source uses."""
+    country = countries.resolve(name)
     if country is None:
-        raise SystemExit(f"no ISO code for {name!r}: add it to ISO3 in {__file__}")
-    return country.alpha_3
+        raise SystemExit(f"cannot place the state name {name!r}: add it to etl/importers/countries.py")
+    return country.name
 
 
 def cambodia_rows(shared: Path) -> list[dict[str, str]]:
@@ -219,22 +173,15 @@ def read_shared_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))))
 
 
-def regional_groups(shared: Path) -> dict[str, str]:
-    """Each state's UN regional group as the UPR Info export gives it, under the project's names."""
-    groups = {}
-    for path in sorted((shared / "upr-info-export-2015" / "csv").glob("sessions_*.csv")):
-        for row in read_shared_csv(path):
-            for name, group in ((row["From"], row["From-Rgrp"]), (row["To"], row["To-Rgrp"])):
-                groups[canonical(name)] = UPR_INFO_GROUPS.get(group, "other")
-    return groups
-
-
-def states_rows(names: set[str], shared: Path) -> list[dict[str, str]]:
-    groups = regional_groups(shared)
-    unknown = sorted(names - set(groups))
-    if unknown:
-        raise SystemExit(f"no regional group for {unknown}: add their UPR Info names to CANONICAL_NAMES")
-    return [{"name": n, "iso3": iso3(n), "regional_group": groups[n]} for n in sorted(names)]
+def states_rows(names: set[str]) -> list[dict[str, str]]:
+    """states.csv rows: ISO3 and UN regional group from the importers' country table."""
+    rows = []
+    for name in sorted(names):
+        country = countries.resolve(name)
+        rows.append(
+            {"name": name, "iso3": country.iso3, "regional_group": countries.regional_group(country.iso3)}
+        )
+    return rows
 
 
 def themes_rows(shared: Path) -> list[dict[str, str]]:
@@ -259,7 +206,7 @@ def run(shared: Path | None = None, data_dir: Path | None = None) -> None:
     write_rows(data_dir / "recommendations.csv", recommendations)
     names = {s.strip() for r in recommendations for s in r["recommending_states"].split("|")}
     names |= {r["state_under_review"] for r in recommendations}
-    write_rows(data_dir / "states.csv", states_rows(names, shared))
+    write_rows(data_dir / "states.csv", states_rows(names))
     write_rows(data_dir / "themes.csv", themes_rows(shared))
     print(f"wrote {len(derived)} cycle 1–2 rows, {len(names)} states, 54 themes into {data_dir}")
 

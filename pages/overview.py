@@ -6,7 +6,7 @@ from dashboard import components, filters
 from dashboard.charts.overview import cycles_figure
 from dashboard.data import overview
 from dashboard.db import current_version
-from dashboard.i18n import _, fmt_int, fmt_pct
+from dashboard.i18n import _, fmt_int, fmt_pct, plotly_separators
 
 version, f = current_version(), filters.current()
 head = overview.headline(version, f)
@@ -63,7 +63,8 @@ summary = "; ".join(
     for r in reviews.itertuples()
     if r.received == r.received
 )
-components.chart(cycles_figure(reviews, labels), summary, key="cycles")
+figure = cycles_figure(reviews, labels, number=fmt_int, separators=plotly_separators())
+components.chart(figure, summary, key="cycles")
 
 st.subheader(_("Do the counts match the official totals?"))
 table = reviews.assign(
@@ -93,8 +94,22 @@ components.data_table(
     "overview-cycles",
     key="cycles",
     column_config={
-        "source_url": st.column_config.LinkColumn(_("Source link")),
+        "cycle": st.column_config.NumberColumn(_("Cycle")),
+        "year": st.column_config.NumberColumn(_("Year"), format="%d"),
+        "document": _("Document"),
+        "received": _("Received"),
+        "supported": _("Supported"),
+        "noted": _("Noted"),
+        "recommending_states": _("Recommending states"),
+        "official_received": _("Official: received"),
+        "official_supported": _("Official: supported"),
+        "official_noted": _("Official: noted"),
+        "official_recommending_states": _("Official: states"),
         "reconciles": st.column_config.CheckboxColumn(_("Matches official")),
+        "illustrative": st.column_config.CheckboxColumn(_("Illustrative")),
+        "official_note": _("Note"),
+        "source": _("Source"),
+        "source_url": st.column_config.LinkColumn(_("Source link")),
     },
 )
 components.copy_link("", f)

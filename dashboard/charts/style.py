@@ -14,12 +14,24 @@ STATUS_COLOURS = {
     "no_information": "#999999",  # grey
 }
 OFFICIAL = "#000000"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Khmer', 'Khmer OS', sans-serif"
+# Khmer faces first: Plotly's PNG export draws with the browser's fonts, and a Latin-first stack can
+# leave Khmer to a fallback without its shaping (boxes, detached vowel signs). Their Latin glyphs are
+# plain sans; characters they lack fall through to the next face. Debian: fonts-noto-core (Noto Sans
+# Khmer), fonts-khmeros (Khmer OS); Windows ships Khmer UI, macOS Khmer Sangam MN.
+FONT = (
+    "'Noto Sans Khmer', 'Khmer OS System', 'Khmer OS', 'Khmer UI', 'Khmer Sangam MN', "
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+)
 
 
-def base_layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
-    """Shared layout: readable on a 390-px phone (legend below, tight margins)."""
+def base_layout(figure: go.Figure, title: str, height: int = 380, separators: str = ".,") -> go.Figure:
+    """Shared layout: readable on a 390-px phone (legend below, tight margins).
+
+    ``separators``: the reader's decimal then group symbol for axis and hover numbers (pages pass
+    ``dashboard.i18n.plotly_separators()``; the builder itself stays free of session state).
+    """
     figure.update_layout(
+        separators=separators,
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         height=height,
         margin={"l": 8, "r": 8, "t": 48, "b": 8},

@@ -20,6 +20,7 @@ class FilterOptions:
     themes: list[str]
     ministry_ids: list[str]
     ministry_names: dict[str, str]
+    ministry_names_km: dict[str, str]
     statuses: tuple[str, ...] = STATUSES
     assessors: tuple[str, ...] = ASSESSORS
 
@@ -40,7 +41,7 @@ def filter_options(version: str) -> FilterOptions:
         )["regional_group"]
     )
     themes = query(version, "SELECT name FROM themes ORDER BY name")["name"].tolist()
-    ministries = query(version, "SELECT id, name FROM ministries ORDER BY name")
+    ministries = query(version, "SELECT id, name, name_km FROM ministries ORDER BY name")
     return FilterOptions(
         states_under_review=sorted(cycles_of),
         cycles_of=cycles_of,
@@ -50,4 +51,7 @@ def filter_options(version: str) -> FilterOptions:
         themes=themes,
         ministry_ids=ministries["id"].tolist(),
         ministry_names=dict(zip(ministries["id"], ministries["name"], strict=True)),
+        ministry_names_km={
+            i: k for i, k in zip(ministries["id"], ministries["name_km"], strict=True) if k == k and k
+        },
     )

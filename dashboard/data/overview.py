@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -43,3 +45,18 @@ def headline(version: str, f: Filters) -> dict:
 @st.cache_data(show_spinner=False, max_entries=8)
 def build_info(version: str) -> dict:
     return query(version, "SELECT built_at, latest_assessment FROM build_info").iloc[0].to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def per_cycle(version: str, f: Filters) -> pd.DataFrame:
+    """Supported and noted per cycle for every filter but the cycle, beside each cycle's official total."""
+    condition, params = where(replace(f, cycle=None))
+    return query(
+        version,
+        "SELECT r.cycle, count(*) AS received, count(*) FILTER (WHERE r.response = 'supported') AS supported, "  # noqa: S608 (values are parameters)
+        "count(*) FILTER (WHERE r.response = 'noted') AS noted, count(*) FILTER (WHERE r.illustrative) AS illustrative, "
+        "any_value(o.received) AS official_received "
+        "FROM recommendations r LEFT JOIN official_totals o ON o.state_under_review = r.state_under_review "
+        f"AND o.cycle = r.cycle WHERE {condition} GROUP BY r.cycle ORDER BY r.cycle",
+        params,
+    )

@@ -8,33 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
+from etl.canonical_csv import COLUMNS, write_table  # noqa: F401 (re-exported for the importers)
 from etl.importers.model import Recommendation, StateInfo
 
 SEP = " | "  # several values in one cell, as data/README.md prescribes
-
-COLUMNS: dict[str, list[str]] = {
-    "recommendations.csv": [
-        "id", "state_under_review", "cycle", "session", "year", "document", "paragraph",
-        "recommending_states", "response", "response_label", "wg_position", "action_category",
-        "themes", "sdgs", "affected_persons", "text", "source", "illustrative",
-    ],
-    "states.csv": ["name", "iso3", "regional_group"],
-    "themes.csv": ["name", "group"],
-    "ministries.csv": ["id", "name", "name_km"],
-    "assignments.csv": ["recommendation_id", "ministry_id", "role", "source", "illustrative"],
-    "progress.csv": [
-        "recommendation_id", "date", "assessor", "status", "summary", "evidence_url", "source",
-        "illustrative",
-    ],
-    "official_totals.csv": [
-        "state_under_review", "cycle", "received", "supported", "noted", "recommending_states",
-        "source", "source_url", "note",
-    ],
-}  # fmt: skip
 
 
 def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -53,28 +32,6 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     keys = [h.strip().lower() for h in header]
     rows = [dict(zip(keys, values, strict=False)) for values in reader if any(v.strip() for v in values)]
     return header, rows
-
-
-def write_table(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """Write rows (keyed by column name) atomically, UTF-8, LF line ends, columns in the given order."""
-    handle = tempfile.NamedTemporaryFile(
-        "w",
-        encoding="utf-8",
-        newline="",
-        dir=path.parent,
-        prefix=f".{path.name}.",
-        suffix=".tmp",
-        delete=False,
-    )
-    try:
-        with handle:
-            writer = csv.DictWriter(handle, columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def recommendation_row(rec: Recommendation) -> dict[str, str]:
