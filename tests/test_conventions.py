@@ -33,7 +33,9 @@ def test_pages_only_call_the_read_side(page):
     modules = imported_modules(page)
     assert not {m for m in modules if m.split(".")[0] in {"duckdb", "etl", "paths"}}, modules
     strings = [n.value for n in ast.walk(ast.parse(page.read_text())) if isinstance(n, ast.Constant)]
-    assert not [s for s in strings if isinstance(s, str) and SQL_WORDS.search(s)], "SQL belongs in dashboard/data"
+    assert not [s for s in strings if isinstance(s, str) and SQL_WORDS.search(s)], (
+        "SQL belongs in dashboard/data"
+    )
 
 
 def test_the_read_side_never_writes_the_database():
@@ -54,7 +56,11 @@ def test_every_canonical_file_and_column_is_documented():
 def test_every_etl_command_is_documented():
     readme = (ROOT / "README.md").read_text() + (ROOT / "data" / "README.md").read_text()
     out = subprocess.run(
-        [sys.executable, "-m", "etl", "import", "--help"], capture_output=True, text=True, cwd=ROOT, check=True
+        [sys.executable, "-m", "etl", "import", "--help"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
     ).stdout
     commands = re.search(r"\{([a-z\-,]+)\}", out).group(1).split(",")
     assert commands, out

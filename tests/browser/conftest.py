@@ -1,4 +1,4 @@
-"""One real streamlit server on the bundled data and one system Chromium per session; a context per test."""
+"""One real streamlit server on the bundled data per session, the system Chromium per module, a context per test."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, launch_chromium, wait_for_view
+from benchmarks.harness import ROOT, StreamlitServer, chromium_path, launch_chromium, wait_for_view
 
 WITHOUT_CHARTS = {"about"}
 DESKTOP = {"width": 1280, "height": 900}
@@ -88,7 +88,9 @@ def app_server(chromium_executable, bundled_db, tmp_path_factory):
         yield server
 
 
-@pytest.fixture(scope="session")
+# Module scope, not session: only one Playwright driver may run in a thread at a time, and other
+# browser test modules (test_khmer.py) start their own.
+@pytest.fixture(scope="module")
 def chromium(chromium_executable):
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright, chromium_executable)

@@ -7,7 +7,9 @@ import io
 import re
 
 import pytest
-from conftest import PAGES, is_placeholder
+from conftest import is_placeholder
+
+from benchmarks.harness import PAGES
 
 pytestmark = pytest.mark.browser
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DESKTOP, PAGES, PHONE, WITHOUT_CHARTS, is_placeholder
+from conftest import DESKTOP, PHONE, WITHOUT_CHARTS, is_placeholder
+
+from benchmarks.harness import PAGES
 
 pytestmark = pytest.mark.browser
 
