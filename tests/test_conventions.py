@@ -14,7 +14,10 @@ from etl.schema import FILES
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "pages").glob("*.py"))
-SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP)\b\s", re.IGNORECASE)
+SQL_WORDS = re.compile(
+    r"\bSELECT\b.+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b|\b(CREATE|DROP)\s+(TABLE|VIEW)\b",
+    re.IGNORECASE | re.S,
+)
 
 
 def imported_modules(path: Path) -> set[str]:
