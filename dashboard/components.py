@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from dashboard import markdown
 from dashboard.exports import to_csv_bytes
 from dashboard.filters import Filters, link
 from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
@@ -37,7 +38,7 @@ def illustrative_notice(count: int, total: int | None = None) -> None:
 def chart(figure: go.Figure, summary: str, key: str) -> None:
     """A Plotly chart with its plain-language summary, shown and given to screen readers."""
     st.plotly_chart(figure, width="stretch", config=PLOTLY_CONFIG, key=key)
-    st.caption(summary)
+    st.caption(markdown.escape(summary))  # summaries quote data: names, themes
 
 
 def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None) -> None:

@@ -1,5 +1,142 @@
-"""Placeholder until the page lands (being written in this session)."""
+"""Explorer (/explore): every recommendation the filters and the search select, and one in full (?rec=)."""
+
+from urllib.parse import quote
 
 import streamlit as st
 
-st.title("explore")
+from dashboard import components, filters
+from dashboard.charts.timeline import timeline_figure
+from dashboard.data import explorer, overview
+from dashboard.db import current_version
+from dashboard.i18n import _, current_language, fmt_int, ngettext
+
+version, f, lang = current_version(), filters.current(), current_language()
+rows = explorer.matches(version, f, lang)
+ids = rows["id"].tolist()
+# A link to one recommendation opens it even when the current filters would not select it.
+asked = st.session_state.get("rec") or next(iter(filters.url_values("rec")[-1:]), "")
+outside = asked if asked and asked not in ids and explorer.recommendation(version, asked) else None
+choices = ["", *ids, *([outside] if outside else [])]
+dropped: list[str] = []
+filters.seed_from_url("rec", choices, dropped)
+if st.session_state.get("rec") not in choices:
+    st.session_state["rec"] = ""
+STATUS = {"government_status": _("Government status"), "civil_society_status": _("Civil-society status")}
+ACTION = {
+    1: _("minimal action"),
+    2: _("continuing action"),
+    3: _("considering action"),
+    4: _("general action"),
+    5: _("specific action"),
+}
+
+st.title(_("Explorer"))
+st.markdown(
+    _('Search with the **Search** box in the sidebar: every word must appear; put "a phrase" in quotes.')
+)
+components.illustrative_notice(int(rows["illustrative"].sum()))
+if dropped:
+    # The id comes from the link: shown as plain text, never as Markdown.
+    st.info(_("The link asks for a recommendation that is not in the data. Choose one from the list below."))
+    st.text(_("Asked for: {id}").format(id=asked[:100]))
+st.subheader(ngettext("{n} recommendation", "{n} recommendations", len(rows)).format(n=fmt_int(len(rows))))
+
+value = st.selectbox(
+    _("Open one recommendation"),
+    choices,
+    key="rec",
+    format_func=lambda v: v or _("— choose an id —"),
+)
+filters.write_url(("rec",), [("rec", value)] if value else [])
+rec = explorer.recommendation(version, value) if value else None
+if rec:
+    if value == outside:
+        st.caption(
+            _("This recommendation is outside your current filters; it is shown because it was asked for.")
+        )
+    with st.container(border=True):
+        st.text(rec["id"])
+        if rec["illustrative"]:
+            st.warning(_("Illustrative: a made-up stand-in, not an official recommendation."), icon="⚠️")
+        if rec["text"]:
+            st.text(rec["text"])  # the source's text, literally: never Markdown or HTML
+        else:
+            st.text(
+                _("Official text: {document} para {paragraph}").format(
+                    document=rec["document"] or "–", paragraph=rec["paragraph"] or "–"
+                )
+            )
+            if rec["document"]:
+                st.link_button(
+                    _("Open the report on undocs.org"),
+                    "https://undocs.org/" + quote(rec["document"], safe="/"),
+                )
+        assigned = explorer.ministries_of(version, value, lang)
+        category = rec["action_category"]
+        lines = [
+            _("Review: cycle {cycle} ({year}), {document} para {paragraph}").format(
+                cycle=rec["cycle"],
+                year=rec["year"],
+                document=rec["document"] or "–",
+                paragraph=rec["paragraph"] or "–",
+            ),
+            _("Recommending states: {states}").format(states=", ".join(rec["recommending_states"]) or "–"),
+            _("Response: {response} (the source's word: {word})").format(
+                response=filters.label(rec["response"]), word=rec["response_label"]
+            ),
+            _("Listed in the Working Group report as: {position}").format(position=rec["wg_position"])
+            if rec["wg_position"]
+            else "",
+            _("Action category: {n}, {name}").format(n=int(category), name=ACTION.get(int(category), ""))
+            if category
+            else "",
+            _("Themes: {themes}").format(themes=", ".join(rec["themes"]) or "–"),
+            _("Ministries: {ministries}").format(
+                ministries=", ".join(f"{m.ministry} ({filters.label(m.role)})" for m in assigned.itertuples())
+                or _("none assigned")
+            ),
+            _("Source: {source}").format(source=rec["source"]),
+        ]
+        st.text("\n".join(line for line in lines if line))
+    history = explorer.history(version, value)
+    if history.empty:
+        st.info(_("Nobody has assessed this recommendation yet."))
+    else:
+        labels = {k: filters.label(k) for k in (*history["assessor"], *history["status"])}
+        labels |= {"title": _("Assessment history"), "illustrative": _("illustrative")}
+        summary = "; ".join(
+            f"{d}: {labels[a]}, {labels[s]}"
+            for d, a, s in zip(
+                history["date"].astype(str), history["assessor"], history["status"], strict=True
+            )
+        )
+        components.chart(timeline_figure(history, labels), summary, key="timeline")
+        shown = history.assign(
+            assessor=history["assessor"].map(filters.label), status=history["status"].map(filters.label)
+        )
+        components.data_table(
+            shown,
+            f"history-{value}",
+            key="history",
+            column_config={
+                "evidence_url": st.column_config.LinkColumn(_("Evidence")),
+                "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
+            },
+        )
+
+st.subheader(_("Matching recommendations"))
+if rows.empty:
+    st.info(_("No recommendation matches. Try fewer or other words, or widen the filters in the sidebar."))
+else:
+    table = rows.assign(
+        **{c: rows[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS}
+    )
+    components.data_table(
+        table,
+        "recommendations",
+        key="matches",
+        column_config=STATUS | {"text": st.column_config.TextColumn(_("Text"), width="large")},
+    )
+
+components.copy_link("explore", f, {"rec": value} if value else None)
+components.source_line(overview.build_info(version))

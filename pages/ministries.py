@@ -1,5 +1,143 @@
-"""Placeholder until the page lands (being written in this session)."""
+"""Progress by ministry (/ministries): who carries the supported recommendations, what moved, what is stalled."""
+
+from datetime import date
 
 import streamlit as st
 
-st.title("ministries")
+from dashboard import components, filters
+from dashboard.charts.ministries import status_figure
+from dashboard.data import ministries, overview
+from dashboard.db import current_version
+from dashboard.i18n import _, current_language, fmt_int, fmt_pct
+
+version, f, lang, today = current_version(), filters.current(), current_language(), date.today()
+ROLES = {"lead": _("it leads"), "all": _("it leads or supports")}
+filters.seed_from_url("role", list(ROLES), [])
+st.session_state.setdefault("role", "lead")
+pairs = ministries.assignments(version, f, lang, today)
+recs = ministries.recommendations(version, f, lang, today)
+disagree, stalled = ministries.disagreements(recs), ministries.stalled(recs)
+STATUS = {"government_status": _("Government"), "civil_society_status": _("Civil society")}
+COLUMNS = STATUS | {
+    "id": _("Recommendation"),
+    "ministry": _("Ministry"),
+    "lead": _("Leads"),
+    "supporting": _("Supports"),
+    "counted": _("Counted"),
+    "government_moved": _("Moved (government)"),
+    "civil_society_moved": _("Moved (civil society)"),
+    "disagree": _("Disagree"),
+    "stalled": _("Stalled"),
+    "lead_ministry": _("Lead ministry"),
+    "supporting_ministries": _("Supporting"),
+    "government_date": st.column_config.DateColumn(_("Government date"), format="YYYY-MM-DD"),
+    "civil_society_date": st.column_config.DateColumn(_("Civil-society date"), format="YYYY-MM-DD"),
+    "never_assessed": _("Never assessed"),
+    "last_assessed": st.column_config.DateColumn(_("Last assessed"), format="YYYY-MM-DD"),
+    "days_since_update": _("Days since"),
+    "text": _("Text"),
+    "illustrative": _("Illustrative"),
+}
+
+
+def labelled(frame):
+    """Status codes as the reader's words; a missing status as a dash."""
+    return frame.assign(
+        **{c: frame[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS}
+    )
+
+
+st.title(_("Progress by ministry"))
+st.markdown(
+    _(
+        "The supported recommendations among those your filters select: which institution leads or supports "
+        "each, and what the government and civil society last said about it. Noted recommendations are not "
+        "assigned to ministries."
+    )
+)
+components.illustrative_notice(int(recs["illustrative"].sum()))
+if recs.empty:
+    st.info(_("No supported recommendation matches these filters. Widen the filters in the sidebar."))
+    components.copy_link("ministries", f)
+    st.stop()
+
+n = len(recs)
+moved = {
+    who: int(recs[f"{who}_status"].isin(ministries.MOVED).sum()) for who in ("government", "civil_society")
+}
+cols = st.columns(3)
+cols[0].metric(_("Supported recommendations"), fmt_int(n))
+cols[1].metric(
+    _("Moved, says the government"), f"{fmt_int(moved['government'])} ({fmt_pct(moved['government'] / n)})"
+)
+cols[2].metric(
+    _("Moved, says civil society"),
+    f"{fmt_int(moved['civil_society'])} ({fmt_pct(moved['civil_society'] / n)})",
+)
+cols = st.columns(3)
+cols[0].metric(_("They disagree"), fmt_int(len(disagree)))
+cols[1].metric(_("No update for a year or more"), fmt_int(len(stalled)))
+cols[2].metric(_("Never assessed"), fmt_int(stalled["never_assessed"].sum()))
+st.caption(_("Moved: the latest status is partially or fully implemented."))
+
+if pairs.empty:
+    st.info(_("None of these recommendations is assigned to a ministry in the data."))
+else:
+    role = st.radio(
+        _("For each ministry, count the recommendations"),
+        list(ROLES),
+        format_func=ROLES.get,
+        key="role",
+        horizontal=True,
+    )
+    filters.write_url(("role",), [("role", role)] if role != "lead" else [])
+    table = ministries.per_ministry(pairs, role)
+    names = {s: filters.label(s) for s in ministries.MOVED + ("not_implemented", "no_information")}
+    names |= {"not_assessed": _("Not assessed"), "x": _("Recommendations")}
+    for col, who in zip(st.columns(2), ("government", "civil_society"), strict=True):
+        labels = names | {"title": _("Latest status: {assessor}").format(assessor=filters.label(who))}
+        figure = status_figure(
+            ministries.status_counts(pairs, role, who),
+            table.loc[table["counted"] > 0, "ministry"].tolist(),
+            labels,
+        )
+        summary = "; ".join(
+            _("{ministry}: {moved} of {total} moved").format(
+                ministry=r.ministry, moved=fmt_int(r[f"{who}_moved"]), total=fmt_int(r.counted)
+            )
+            for _i, r in table.iterrows()
+            if r.counted
+        )
+        with col:
+            components.chart(figure, summary, key=f"status_{who}")
+    st.subheader(_("Load and progress per ministry"))
+    st.caption(
+        _(
+            "Progress columns count the recommendations {role}. Stalled: no assessment for a year or more, or never."
+        ).format(role=ROLES[role])
+    )
+    components.data_table(
+        table.drop(columns=["ministry_id"]), "ministries", key="ministries", column_config=COLUMNS
+    )
+
+st.subheader(_("Where the government and civil society disagree"))
+if disagree.empty:
+    st.info(
+        _("No recommendation here has a latest government status that differs from the civil-society one.")
+    )
+else:
+    components.data_table(labelled(disagree), "disagreements", key="disagree", column_config=COLUMNS)
+
+st.subheader(_("No update for a year or more"))
+st.caption(
+    _("Nobody has assessed these for {days} days or more, or ever.").format(
+        days=fmt_int(ministries.STALE_DAYS)
+    )
+)
+if stalled.empty:
+    st.info(_("Every recommendation here has been assessed within the last year."))
+else:
+    components.data_table(labelled(stalled), "stalled", key="stalled", column_config=COLUMNS)
+
+components.copy_link("ministries", f, {"role": "all"} if st.session_state["role"] == "all" else None)
+components.source_line(overview.build_info(version))

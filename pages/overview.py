@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, filters
+from dashboard import components, filters, markdown
 from dashboard.charts.overview import cycles_figure
 from dashboard.data import overview
 from dashboard.db import current_version
@@ -41,7 +41,7 @@ if not official.empty and official.iloc[0]["official_received"] == official.iloc
             supported=fmt_int(row["official_supported"]),
             noted=fmt_int(row["official_noted"]),
             states=fmt_int(row["official_recommending_states"]),
-            source=row["official_source"],
+            source=markdown.escape(row["official_source"]),
         )
     )
 

@@ -1,0 +1,54 @@
+"""About the data: provenance per cycle, what is illustrative, freshness, and the files built from."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.db import query
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def provenance(version: str, sur: str) -> pd.DataFrame:
+    """Per cycle of ``sur``: loaded received/supported/noted beside the official totals, their source and note."""
+    return query(
+        version,
+        "SELECT rc.cycle, "
+        "(SELECT any_value(document) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
+        "AND r.cycle = rc.cycle) AS document, rc.reconciles, "
+        "rc.received, rc.official_received, rc.supported, rc.official_supported, rc.noted, rc.official_noted, "
+        "rc.recommending_states, rc.official_recommending_states, rc.illustrative, "
+        "rc.official_source AS source, rc.official_source_url AS source_url, rc.official_note AS note "
+        "FROM reconciliation rc WHERE rc.state_under_review = ? ORDER BY rc.cycle",
+        [sur],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
+    """For recommendations, assignments and assessments of ``sur``: how many rows, how many illustrative."""
+    return query(
+        version,
+        "WITH r AS (SELECT id, illustrative FROM recommendations WHERE state_under_review = ?) "
+        "SELECT 'recommendations' AS rows_of, count(*) AS total, count(*) FILTER (WHERE illustrative) AS illustrative FROM r "
+        "UNION ALL SELECT 'assignments', count(*), count(*) FILTER (WHERE a.illustrative) "
+        "FROM assignments a JOIN r ON r.id = a.recommendation_id "
+        "UNION ALL SELECT 'progress', count(*), count(*) FILTER (WHERE p.illustrative) "
+        "FROM progress p JOIN r ON r.id = p.recommendation_id",
+        [sur],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def build_info(version: str) -> dict:
+    """When the database was built and the date of its latest assessment."""
+    return query(version, "SELECT built_at, latest_assessment FROM build_info").iloc[0].to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def source_files(version: str) -> pd.DataFrame:
+    """The CSV files this database was built from: rows read, encoding found, and a SHA-256 prefix."""
+    return query(
+        version,
+        "SELECT file, rows, encoding, left(sha256, 12) AS sha256_prefix FROM source_files ORDER BY file",
+    )

@@ -1,0 +1,165 @@
+"""Progress by ministry: who leads or supports each supported recommendation, and its latest status.
+
+Everything here is about the *supported* recommendations among those the reader's filters select:
+noted ones are not assigned to ministries. "Latest status" is the latest assessment of each assessor
+(the ``latest_assessments`` view); "stalled" means nobody has assessed it for a year or more.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.filtering import where
+from dashboard.db import query
+from dashboard.filters import Filters
+
+STALE_DAYS = 365
+MOVED = ("partially_implemented", "implemented")
+
+# The ministry's name in the reader's language: Khmer when asked for and present, never blank.
+# Its one parameter is the language code.
+NAME = "CASE WHEN ? = 'km' AND coalesce(trim(m.name_km), '') <> '' THEN m.name_km ELSE m.name END"
+
+# One row per supported recommendation of the filtered set (parameters: where(f), then today).
+_SUPPORTED = (
+    "sup AS (SELECT r.id, r.cycle, r.document, r.paragraph, r.text, r.illustrative FROM recommendations r "
+    "WHERE {condition} AND r.response = 'supported'), "
+    "gov AS (SELECT recommendation_id, status, date FROM latest_assessments WHERE assessor = 'government'), "
+    "cs AS (SELECT recommendation_id, status, date FROM latest_assessments WHERE assessor = 'civil_society'), "
+    "seen AS (SELECT recommendation_id, max(date) AS last_assessed FROM progress GROUP BY recommendation_id), "
+    "status AS (SELECT sup.*, gov.status AS government_status, gov.date AS government_date, "
+    "cs.status AS civil_society_status, cs.date AS civil_society_date, seen.last_assessed, "
+    "date_diff('day', seen.last_assessed, ?::DATE) AS days_since_update "
+    "FROM sup LEFT JOIN gov ON gov.recommendation_id = sup.id LEFT JOIN cs ON cs.recommendation_id = sup.id "
+    "LEFT JOIN seen ON seen.recommendation_id = sup.id)"
+)
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def assignments(version: str, f: Filters, lang: str, today: date) -> pd.DataFrame:
+    """One row per (ministry, supported recommendation, role), with both assessors' latest status.
+
+    When the reader picked ministries, only those ministries' rows are kept (the recommendations they
+    share with other ministries still count for the picked ones).
+    """
+    condition, params = where(f)
+    only = ""
+    extra: list = []
+    if f.ministries:
+        only = "WHERE a.ministry_id IN (SELECT unnest(?::VARCHAR[])) "
+        extra = [list(f.ministries)]
+    sql = (
+        "WITH " + _SUPPORTED.format(condition=condition) + " "  # noqa: S608 (fixed fragments; values are parameters)
+        f"SELECT a.ministry_id, {NAME} AS ministry, a.role, s.id AS recommendation_id, "
+        "s.government_status, s.civil_society_status, s.last_assessed, s.days_since_update, "
+        "(s.illustrative OR a.illustrative) AS illustrative "
+        "FROM status s JOIN assignments a ON a.recommendation_id = s.id JOIN ministries m ON m.id = a.ministry_id "
+        + only
+        + "ORDER BY ministry, s.id"
+    )
+    return query(version, sql, [*params, today, lang, *extra])
+
+
+def per_ministry(pairs: pd.DataFrame, role: str) -> pd.DataFrame:
+    """Each ministry's load (leads, supports) and, over the recommendations it leads (``role="lead"``)
+    or leads or supports (``"all"``): how many each assessor says moved, how many they disagree on,
+    and how many have had no update for a year or more."""
+    if pairs.empty:
+        return pd.DataFrame(columns=["ministry_id", "ministry", "lead", "supporting", "counted"])
+    counted = pairs if role == "all" else pairs[pairs["role"] == "lead"]
+    load = pairs.groupby(["ministry_id", "ministry"], as_index=False).agg(
+        lead=("role", lambda s: int((s == "lead").sum())),
+        supporting=("role", lambda s: int((s == "supporting").sum())),
+    )
+    counted = counted.assign(
+        gov_moved=counted["government_status"].isin(MOVED),
+        cs_moved=counted["civil_society_status"].isin(MOVED),
+        disagree=counted["government_status"].notna()
+        & counted["civil_society_status"].notna()
+        & (counted["government_status"] != counted["civil_society_status"]),
+        stalled=counted["last_assessed"].isna() | (counted["days_since_update"] >= STALE_DAYS),
+    )
+    progress = counted.groupby("ministry_id", as_index=False).agg(
+        counted=("recommendation_id", "nunique"),
+        government_moved=("gov_moved", "sum"),
+        civil_society_moved=("cs_moved", "sum"),
+        disagree=("disagree", "sum"),
+        stalled=("stalled", "sum"),
+    )
+    table = load.merge(progress, on="ministry_id", how="left").fillna(0)
+    for column in ("counted", "government_moved", "civil_society_moved", "disagree", "stalled"):
+        table[column] = table[column].astype(int)
+    return table.sort_values(["lead", "supporting", "ministry"], ascending=[False, False, True])
+
+
+def status_counts(pairs: pd.DataFrame, role: str, assessor: str) -> pd.DataFrame:
+    """Per ministry and status, how many of its recommendations ``assessor`` last rated so
+    (``not_assessed`` when that assessor never did)."""
+    counted = pairs if role == "all" else pairs[pairs["role"] == "lead"]
+    status = counted[f"{assessor}_status"].fillna("not_assessed")
+    return (
+        counted.assign(status=status)
+        .groupby(["ministry_id", "ministry", "status"], as_index=False)
+        .agg(count=("recommendation_id", "nunique"))
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def recommendations(version: str, f: Filters, lang: str, today: date) -> pd.DataFrame:
+    """One row per supported recommendation of the filtered set: lead and supporting ministries,
+    each assessor's latest status and its date, and when anybody last assessed it."""
+    condition, params = where(f)
+    sql = (
+        "WITH " + _SUPPORTED.format(condition=condition) + ", "  # noqa: S608 (fixed fragments; values are parameters)
+        f"names AS (SELECT a.recommendation_id, a.role, {NAME} AS ministry "
+        "FROM assignments a JOIN ministries m ON m.id = a.ministry_id) "
+        "SELECT s.id, s.cycle, s.document, s.paragraph, "
+        "(SELECT first(ministry) FROM names WHERE names.recommendation_id = s.id AND names.role = 'lead') AS lead_ministry, "
+        "(SELECT string_agg(ministry, ', ' ORDER BY ministry) FROM names "
+        "WHERE names.recommendation_id = s.id AND names.role = 'supporting') AS supporting_ministries, "
+        "s.government_status, s.government_date, s.civil_society_status, s.civil_society_date, "
+        "s.last_assessed, s.days_since_update, s.text, s.illustrative "
+        "FROM status s ORDER BY s.cycle, s.id"
+    )
+    return query(version, sql, [*params, today, lang])
+
+
+def disagreements(recs: pd.DataFrame) -> pd.DataFrame:
+    """Recommendations whose latest government status differs from the latest civil-society one,
+    with both statuses and their dates."""
+    both = recs["government_status"].notna() & recs["civil_society_status"].notna()
+    rows = recs[both & (recs["government_status"] != recs["civil_society_status"])]
+    return rows[
+        [
+            "id",
+            "lead_ministry",
+            "government_status",
+            "government_date",
+            "civil_society_status",
+            "civil_society_date",
+            "text",
+            "illustrative",
+        ]
+    ]
+
+
+def stalled(recs: pd.DataFrame) -> pd.DataFrame:
+    """Recommendations nobody has assessed for a year or more, or ever (``never_assessed`` says which)."""
+    rows = recs[recs["last_assessed"].isna() | (recs["days_since_update"] >= STALE_DAYS)]
+    return rows.assign(never_assessed=rows["last_assessed"].isna())[
+        [
+            "id",
+            "never_assessed",
+            "last_assessed",
+            "days_since_update",
+            "lead_ministry",
+            "supporting_ministries",
+            "government_status",
+            "civil_society_status",
+            "text",
+            "illustrative",
+        ]
+    ]
