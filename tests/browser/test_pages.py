@@ -35,16 +35,21 @@ def fit_content(page) -> None:
     """Make the viewport as tall as the app's scrolling main area, so a screenshot holds all of it."""
     height = page.evaluate(
         "() => Math.max(document.documentElement.scrollHeight,"
-        " ...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMain] > div')]"
+        " ...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stMain] > div,"
+        " [data-testid=stSidebarContent]')]"
         ".map(e => e.scrollHeight))"
     )
     page.set_viewport_size({"width": page.viewport_size["width"], "height": min(int(height), 8000)})
     page.wait_for_timeout(300)  # let Plotly redraw at the new size
 
 
+# The Explorer draws its one chart (an assessment history) for a chosen recommendation.
+OPEN = {name: f"/{path}" for name, path in PAGES.items()} | {"explore": "/explore?rec=ILLUS-KHM-C3-001"}
+
+
 @pytest.mark.parametrize("name", PAGES)
 def test_page_draws_its_charts_and_goes_idle_without_console_errors(reader, screenshots, name):
-    charts = reader.open(f"/{PAGES[name]}")
+    charts = reader.open(OPEN[name])
     assert reader.page.locator("[data-testid=stException]").count() == 0
     assert reader.unexpected_errors() == []
     fit_content(reader.page)
@@ -59,7 +64,7 @@ def test_page_draws_its_charts_and_goes_idle_without_console_errors(reader, scre
 @pytest.mark.parametrize("name", PAGES)
 def test_page_fits_a_phone_without_sideways_scrolling(new_reader, screenshots, name):
     reader = new_reader(PHONE, is_mobile=True, has_touch=True)
-    reader.open(f"/{PAGES[name]}")
+    reader.open(OPEN[name])
     page = reader.page
     scroll_width, overflowing = (
         page.evaluate("document.documentElement.scrollWidth"),
