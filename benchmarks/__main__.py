@@ -27,9 +27,10 @@ from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, laun
 
 def _quiet_streamlit() -> None:
     """AppTest outside ``streamlit run`` logs a warning per cached call; they would bury the table."""
+    os.environ["STREAMLIT_LOGGER_LEVEL"] = "critical"  # AppTest re-reads the config option on each run
     from streamlit import logger
 
-    logger.set_log_level(logging.ERROR)
+    logger.set_log_level(logging.CRITICAL)
 
 
 def _real_export(work: Path) -> Path | None:

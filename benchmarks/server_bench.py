@@ -29,12 +29,18 @@ from benchmarks.harness import PAGES, ROOT
 ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
 
 
+class PageFailed(Exception):
+    """The page raised instead of drawing: reported in the table, not timed."""
+
+
 def _run(at: AppTest) -> float:
     started = time.perf_counter()
     at.run()
     seconds = time.perf_counter() - started
     if at.exception:
-        raise RuntimeError(f"the page raised: {[e.value for e in at.exception]}")
+        raise PageFailed(
+            at.exception[0].stack_trace[-1] if at.exception[0].stack_trace else at.exception[0].value
+        )
     return seconds
 
 
@@ -76,12 +82,16 @@ def measure(database: Path, first_runs: int, change_runs: int, pages=PAGES) -> d
         results = {}
         for page in pages:
             firsts, changes = [], []
-            for _ in range(first_runs):
-                at, first = _open(page)
-                firsts.append(first)
-            for index in range(change_runs):
-                at.multiselect(key="state").set_value([states[index % len(states)]])
-                changes.append(_run(at))
+            try:
+                for _ in range(first_runs):
+                    at, first = _open(page)
+                    firsts.append(first)
+                for index in range(change_runs):
+                    at.multiselect(key="state").set_value([states[index % len(states)]])
+                    changes.append(_run(at))
+            except PageFailed as failed:
+                results[page] = {"error": str(failed).strip()}
+                continue
             results[page] = {"first": summarise(firsts), "change": summarise(changes)}
         return results
     finally:
