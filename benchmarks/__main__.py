@@ -28,7 +28,6 @@ from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, laun
 def _quiet_streamlit() -> None:
     """AppTest outside ``streamlit run`` logs a warning per cached call; they would bury the table."""
     os.environ["STREAMLIT_LOGGER_LEVEL"] = "critical"  # AppTest re-reads the config option on each run
-    os.environ["STREAMLIT_CLIENT_SHOW_ERROR_DETAILS"] = "full"  # a failing page's message in the table
     from streamlit import logger
 
     logger.set_log_level(logging.CRITICAL)
