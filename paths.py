@@ -7,6 +7,7 @@ Read the environment inside functions, never at import time, so tests (and AppTe
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -18,8 +19,19 @@ def data_dir() -> Path:
 
 
 def db_path() -> Path:
-    """The published database: a symlink to the current versioned file (``UPR_DB`` overrides)."""
-    return Path(os.environ.get("UPR_DB", ROOT / "data" / "upr.duckdb"))
+    """The published database: a symlink to the current versioned file (``UPR_DB`` overrides).
+
+    Where ``data/`` is not writable (some hosts mount the repository read-only) the build cannot
+    go there, so the default moves to ``upr-monitor-UID/`` in the system temp dir; a database
+    already published in ``data/`` is still used.
+    """
+    if "UPR_DB" in os.environ:
+        return Path(os.environ["UPR_DB"])
+    default = ROOT / "data" / "upr.duckdb"
+    if default.is_symlink() or default.exists() or os.access(default.parent, os.W_OK):
+        return default
+    user = os.getuid() if hasattr(os, "getuid") else "user"  # /tmp is shared: one folder per user
+    return Path(tempfile.gettempdir()) / f"upr-monitor-{user}" / "upr.duckdb"
 
 
 def shared_data_dir() -> Path:

@@ -130,6 +130,8 @@ def render_sidebar(version: str, dropped: list[str] | None = None) -> Filters:
         sur = default_sur
         if len(opts.states_under_review) > 1:
             sur = _select("sur", _("State under review"), opts.states_under_review, default_sur, dropped)
+        else:  # no choice to offer, but a link naming another state still gets the notice
+            seed_from_url("sur", opts.states_under_review, dropped)
         cycles = [str(c) for c in opts.cycles_of.get(sur, opts.all_cycles)]
         default_cycle = cycles[-1] if cycles else ALL_CYCLES
         cycle = _select(

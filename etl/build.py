@@ -144,8 +144,9 @@ def _notes(staged: dict[str, Staged]) -> list[str]:
             continue
         if item.decoded and item.decoded.encoding != "UTF-8":
             notes.append(f"{name} was {item.decoded.encoding}; read and converted to UTF-8")
-        if item.decoded and item.decoded.delimiter == "\t":
-            notes.append(f"{name} was tab-separated; read as such")
+        if item.decoded and item.decoded.delimiter != ",":
+            kind = "tab" if item.decoded.delimiter == "\t" else "semicolon"
+            notes.append(f"{name} was {kind}-separated; read as such")
         if item.ignored_columns:
             notes.append(f"{name}: unknown column(s) ignored: {', '.join(item.ignored_columns)}")
     return notes

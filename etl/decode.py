@@ -47,9 +47,12 @@ def decode_file(path: Path) -> tuple[Decoded | None, list[Problem]]:
         ]
     # CRLF and lone CR become LF; quoted line breaks inside cells become LF too.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Excel's "Unicode text" export is tab-separated; everything else we accept uses commas.
+    # Excel's "Unicode text" export is tab-separated, and its "CSV" in locales with a decimal comma
+    # (French, German...) uses semicolons; column names contain neither, so the header tells.
     first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    delimiter = max(("\t", ";"), key=first_line.count)
+    if first_line.count(delimiter) <= first_line.count(","):
+        delimiter = ","
     return Decoded(text, encoding, delimiter), []
 
 

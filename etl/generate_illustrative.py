@@ -109,8 +109,8 @@ POLITICAL_LAW_THEMES = [
     ["Civil society", "Freedom of association and peaceful assembly"],
 ]
 # Government reports tend to claim more progress than civil society sees: that gap is what monitors need.
-GOVERNMENT_DATES = [date(2020, 10, 15), date(2022, 1, 20), date(2024, 6, 30)]
-CIVIL_SOCIETY_DATES = [date(2021, 6, 1), date(2023, 3, 15), date(2025, 9, 30)]
+GOVERNMENT_DATES = [date(2020, 10, 15), date(2022, 1, 20), date(2024, 6, 30), date(2026, 3, 31)]
+CIVIL_SOCIETY_DATES = [date(2021, 6, 1), date(2023, 3, 15), date(2025, 9, 30), date(2026, 6, 30)]
 STATUSES = ["not_implemented", "partially_implemented", "implemented"]
 
 
@@ -233,7 +233,7 @@ def progress(rng: random.Random, recs: list[dict[str, str]]) -> list[dict[str, s
     for rec in recs:
         supported = rec["response"] == "supported"
         government_level = 0
-        stalled_after = rng.choice([1, 2, 3, 3, 3]) if supported else 3  # some histories stop early
+        stalled_after = rng.choice([1, 2, 3, 4, 4, 4, 4, 4]) if supported else 4  # some histories stop early
         for step, (gov_date, cso_date) in enumerate(zip(GOVERNMENT_DATES, CIVIL_SOCIETY_DATES, strict=True)):
             if step >= stalled_after:
                 break

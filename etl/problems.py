@@ -20,7 +20,9 @@ class Problem:
         value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
         # repr() keeps invisible characters (spaces, NULs, newlines) visible in the message.
         shown = repr(value) if value != value.strip() or not value.isprintable() else value
-        return f"{self.file}:{self.line}: {self.column}: {shown}: {self.expected}"
+        # A suggestion may quote a file's value: keep the message on one line whatever that value holds.
+        expected = "".join(c if c.isprintable() else repr(c)[1:-1] for c in self.expected)
+        return f"{self.file}:{self.line}: {self.column}: {shown}: {expected}"
 
 
 class BuildFailed(Exception):

@@ -114,6 +114,9 @@ def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Pro
     seen: dict[str, int] = {}
     for position, raw in enumerate(header, start=1):
         key = vocab_key(raw)
+        if not key:  # a spreadsheet's empty trailing columns: nothing to read, nothing to clash
+            staged.ignored_columns.append(f"(unnamed column {position})")
+            continue
         if key in seen:
             problems.append(
                 Problem(
@@ -146,7 +149,12 @@ def _rejects(con: duckdb.DuckDBPyConnection, staged: Staged, width: int) -> list
     con.execute("DELETE FROM rejects")
     con.execute("DELETE FROM rejects_scan")
     problems = []
+    seen: set[int] = set()
     for record, error_type, csv_line in rows:
+        # DuckDB stores one reject per missing cell of a short row: report each record once.
+        if record in seen:
+            continue
+        seen.add(record)
         # DuckDB numbers records from 1 with the header as record 1.
         staged.rejected_records.append(int(record) - 2)
         expected = _REJECT_EXPECTATIONS.get(error_type, "malformed CSV").format(n=width)

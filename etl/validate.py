@@ -8,6 +8,8 @@ time, not Python's. Identifiers come from our own spec; values from files only e
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 
 from etl.problems import Problem
@@ -96,7 +98,9 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
         )
         if c.filled:
             collect(
-                f"SELECT _row, coalesce({raw}, '') FROM {table} WHERE nullif(trim({raw}), '') IS NULL",
+                f"SELECT _row, coalesce({raw}, '') FROM {table} WHERE nullif(trim({raw}), '') IS NULL"
+                # A list column holding only separators (' | ') is empty too.
+                + (f" OR len({x}) = 0" if c.multi else ""),
                 c.name,
                 "empty: expected a value (this column must be filled)",
             )
@@ -116,7 +120,7 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
         if c.unique:
             collect(
                 f"SELECT _row, {raw}, first_row FROM (SELECT _row, {raw}, {x}, "
-                f"min(_row) OVER (PARTITION BY {x}) AS first_row FROM {table} WHERE {x} IS NOT NULL) "
+                f"min(_row) OVER (PARTITION BY lower({x})) AS first_row FROM {table} WHERE {x} IS NOT NULL) "
                 "WHERE _row > first_row",
                 c.name,
                 lambda value, first, c=c: (
@@ -133,7 +137,35 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
                 f"a duplicate row: expected each {' + '.join(spec.key)} once (first on line {item.line_of(first)})"
             ),
         )
+    for table_name, column, sql, message in ROW_RULES:
+        if table_name == spec.table and item.present:
+            collect(sql.format(table=table), column, lambda *found, m=message: m(item.line_of, *found))
     return found
+
+
+# Rules across rows or columns that the data tests (etl/checks.py) also assert on the built tables:
+# checked here first, so a file breaking them gets a FILE:LINE message instead of a failed build.
+ROW_RULES = (
+    (
+        "assignments",
+        "role",
+        "SELECT _row, role__raw, recommendation_id, first_row FROM (SELECT _row, role__raw, recommendation_id, "
+        "min(_row) OVER (PARTITION BY lower(recommendation_id)) AS first_row FROM {table} WHERE role = 'lead') "
+        "WHERE _row > first_row",
+        lambda line_of, value, recommendation, first: (
+            f"a second lead for {recommendation}: expected at most one lead per recommendation "
+            f"(first lead on line {line_of(first)})"
+        ),
+    ),
+    (
+        "official_totals",
+        "received",
+        "SELECT _row, received__raw, supported, noted FROM {table} WHERE received <> supported + noted",
+        lambda line_of, value, supported, noted: (
+            f"does not add up: expected received = supported + noted ({supported} + {noted} = {supported + noted})"
+        ),
+    ),
+)
 
 
 def _invalid_message(column: Column, value: str) -> str:
@@ -143,7 +175,8 @@ def _invalid_message(column: Column, value: str) -> str:
             return f"an Excel date serial number: {_DATE_HINT} (format the column as a date before saving)"
         if "/" in stripped or "." in stripped:
             return f"{_DATE_HINT} (day and month order is ambiguous in other forms)"
-        return f"not a real date: {_DATE_HINT}" if len(stripped) == 10 else _DATE_HINT
+        real_form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped)
+        return f"not a real date: {_DATE_HINT}" if real_form else _DATE_HINT
     if column.kind == "int":
         return f"not a whole number: expected a number from {column.low} to {column.high}"
     if column.kind == "bool":
@@ -184,6 +217,7 @@ def _reference_problems(con: duckdb.DuckDBPyConnection, item: Staged, staged: di
         target_file = staged[target_table].spec.filename
         for row, value, closest in missing:
             hint = f" (did you mean '{closest}'?)" if closest else ""
-            expected = f"not found: expected a {target_column} from {target_file}{hint}"
+            article = "an" if target_column[0] in "aeiou" else "a"
+            expected = f"not found: expected {article} {target_column} from {target_file}{hint}"
             found.append((item, row, c.name, value, expected))
     return found

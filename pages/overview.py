@@ -12,7 +12,7 @@ version, f = current_version(), filters.current()
 head = overview.headline(version, f)
 reviews = overview.reviews(version, f.sur)
 
-st.title(_("UPR recommendations to {sur}").format(sur=f.sur))
+st.title(_("UPR recommendations to {sur}").format(sur=markdown.escape(f.sur)))
 st.markdown(
     _(
         "How many recommendations each review brought, how many the government supported, and what became of them."

@@ -267,7 +267,8 @@ def test_lang_km_opens_the_overview_in_khmer(run_page, bundled_db):
     assert shown[km("Acceptance rate")] == format_percent(173 / 198, locale="km")
     assert shown[km("Recommending states")] == "73"
     assert any(KHMER.search(w.value) for w in at.warning)  # the illustrative notice, in Khmer
-    assert any(format_date(date(2025, 9, 30), locale="km") in c.value for c in at.caption)
+    latest = date.fromisoformat(pd.read_csv(paths.data_dir() / "progress.csv")["date"].max())
+    assert any(format_date(latest, locale="km") in c.value for c in at.caption)  # the data-as-of line
     assert at.sidebar.header[0].value == km("Filters")
 
 

@@ -1,0 +1,56 @@
+"""Count charts for the noted recommendations: how many per theme or per recommending state."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.charts.acceptance import cycle_colour
+from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
+from dashboard.charts.style import NOTED
+
+
+def count_figure(
+    frame: pd.DataFrame, title: str, cycle_names: dict[int, str], limit: int | None = None
+) -> go.Figure:
+    """Bars of a count per group (most first), one per cycle, the count written on the row or bar.
+
+    ``frame``: cycle, name (display), count, label (the count as text), bar_label (with the cycle).
+    """
+    totals = frame.groupby("name", sort=False)["count"].sum().reset_index()
+    names = totals.sort_values(["count", "name"], ascending=[False, True])["name"].tolist()[:limit]
+    shown = frame[frame["name"].isin(names)]
+    cycles = sorted(int(c) for c in shown["cycle"].unique())
+    single = len(cycles) == 1
+    row_of = {name: i for i, name in enumerate(names)}
+    lines = [short(name) for name in names]
+    if single:
+        label_of = dict(zip(shown["name"], shown["label"], strict=True))
+        lines = [f"{short(name)} · {label_of[name]}" for name in names]
+    figure = row_figure(title, lines, len(cycles))
+    _, bar_y, _ = positions(len(names), len(cycles))
+    top = float(shown["count"].max()) if len(shown) else 1.0
+    for k, cycle in enumerate(cycles):
+        part = shown[shown["cycle"] == cycle]
+        colour = NOTED if single else cycle_colour(cycle, cycles)
+        figure.add_bar(
+            y=[bar_y[k][row_of[name]] for name in part["name"]],
+            x=part["count"],
+            width=0.8,
+            orientation="h",
+            name=cycle_names[cycle],
+            marker_color=colour,
+            marker_pattern_shape="/" if single else "",
+            text=None if single else part["bar_label"],
+            textposition=text_positions(part["count"], top, 0.7),
+            insidetextanchor="start",
+            constraintext="none",
+            textfont={"size": 12},
+            insidetextfont={"color": inside_colour(colour)},
+            cliponaxis=False,
+            hovertext=part["name"] + ": " + part["label"],
+            hoverinfo="text",
+            showlegend=not single,
+        )
+    figure.update_xaxes(range=[0, top], dtick=max(1, round(top / 4)), showgrid=True)
+    return figure

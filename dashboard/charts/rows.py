@@ -1,0 +1,72 @@
+"""Labelled-row bar charts that read on a 390-px phone: each row's name sits above its bars.
+
+A left axis of long names ("Freedom of association and peaceful assembly") would leave a phone a
+few pixels of bar, and labels after the bars would be cut off. Here every row is a line of text
+(the name, and its figures when the row has one bar) followed by full-width bars; a bar's own label
+goes inside it when it is long enough and just after it otherwise, so nothing is clipped.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.charts.style import base_layout
+
+GAP = 0.5  # blank space between rows, in bar heights
+UNIT_PX = 21  # one bar (or one label line) in pixels
+DARK_TEXT = "#1a1a1a"
+
+
+NAME_CHARS = 28  # a row's name beyond this is shortened on the chart (hover and tables keep it whole)
+
+
+def short(name: str, limit: int = NAME_CHARS) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+def positions(rows: int, per_row: int) -> tuple[list[float], list[list[float]], float]:
+    """y of each row's label line, y of each row's k-th bar (k < per_row), and the total extent."""
+    step = 1 + per_row + GAP
+    labels = [i * step + 0.5 for i in range(rows)]
+    bars = [[i * step + 1.5 + k for i in range(rows)] for k in range(per_row)]
+    return labels, bars, rows * step
+
+
+def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
+    """A figure with one text line per row (``labels``, top to bottom) and room for the bars."""
+    label_y, _, extent = positions(len(labels), per_row)
+    figure = go.Figure()
+    figure.add_scatter(
+        x=[0] * len(labels),
+        y=label_y,
+        text=labels,
+        mode="text",
+        textposition="middle right",
+        textfont={"size": 13, "color": DARK_TEXT},
+        hoverinfo="skip",
+        showlegend=False,
+        cliponaxis=False,
+    )
+    figure.update_yaxes(
+        range=[extent - GAP / 2, -0.2], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True
+    )
+    figure.update_xaxes(fixedrange=True, zeroline=True, zerolinecolor="#bbbbbb")
+    height = int(110 + extent * UNIT_PX)
+    base_layout(figure, title, height=height)
+    # Room for the 0 and 100 % tick labels; the legend a fixed distance below the axis, however tall.
+    figure.update_layout(margin={"l": 16, "r": 24}, legend={"y": -60 / max(height - 110, 60)})
+    figure.update_layout(bargap=0, barmode="overlay", legend={"traceorder": "normal"})
+    return figure
+
+
+def text_positions(values, top: float, share: float = 0.55) -> list[str]:
+    """Inside a bar that is long enough for its label, just after it otherwise."""
+    return ["inside" if top and v >= share * top else "outside" for v in values]
+
+
+def inside_colour(fill: str, faint: bool = False) -> str:
+    """White on dark fills, near-black on light ones (and on faint bars)."""
+    if faint:
+        return DARK_TEXT
+    red, green, blue = (int(fill[i : i + 2], 16) for i in (1, 3, 5))
+    return DARK_TEXT if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "white"

@@ -1,0 +1,94 @@
+"""Acceptance rates: how many recommendations were supported, per cycle and per group of them.
+
+A joint recommendation counts once for each of its recommending states and once for each regional
+group among them; a recommendation with several themes counts once for each theme. Group values the
+reader chose in the sidebar (states, a regional group, themes) narrow their own breakdown, so a joint
+partner or a second theme does not appear as if it had been chosen.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.filtering import where
+from dashboard.db import query
+from dashboard.filters import Filters
+
+Breakdown = Literal["state", "region", "theme", "action_category"]
+BREAKDOWNS: tuple[Breakdown, ...] = ("region", "state", "theme", "action_category")
+
+_COUNTS = (
+    "count(DISTINCT r.id) AS received, "
+    "count(DISTINCT r.id) FILTER (WHERE r.response = 'supported') AS supported, "
+    "count(DISTINCT r.id) FILTER (WHERE r.response = 'noted') AS noted, "
+    "count(DISTINCT r.id) FILTER (WHERE r.illustrative) AS illustrative_rows"
+)
+# Fixed fragments per breakdown: the group expression and the joins it needs.
+_GROUPS: dict[str, tuple[str, str]] = {
+    "state": (
+        "rs.state",
+        "JOIN recommendation_states rs ON rs.recommendation_id = r.id JOIN states s ON s.name = rs.state",
+    ),
+    "region": (
+        "s.regional_group",
+        "JOIN recommendation_states rs ON rs.recommendation_id = r.id JOIN states s ON s.name = rs.state",
+    ),
+    "theme": ("rt.theme", "JOIN recommendation_themes rt ON rt.recommendation_id = r.id"),
+    "action_category": ("CAST(r.action_category AS VARCHAR)", ""),
+}
+
+
+def _own_choice(f: Filters, by: str) -> tuple[str, list]:
+    """Keep a breakdown to the values the reader chose for that same dimension."""
+    clauses, params = [], []
+    if by in ("state", "region") and f.states:
+        clauses.append("rs.state IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(f.states))
+    if by in ("state", "region") and f.region:
+        clauses.append("s.regional_group = ?")
+        params.append(f.region)
+    if by == "theme" and f.themes:
+        clauses.append("rt.theme IN (SELECT unnest(?::VARCHAR[]))")
+        params.append(list(f.themes))
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def totals(version: str, f: Filters) -> pd.DataFrame:
+    """One row per cycle of the filtered recommendations: received, supported, noted, rate."""
+    condition, params = where(f)
+    frame = query(
+        version,
+        f"SELECT r.cycle, {_COUNTS} FROM recommendations r WHERE {condition} "  # noqa: S608 (values are parameters)
+        "GROUP BY r.cycle ORDER BY r.cycle",
+        params,
+    )
+    return _with_rate(frame)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def rates(version: str, f: Filters, by: Breakdown) -> pd.DataFrame:
+    """Acceptance per cycle and ``by`` group: cycle, group, received, supported, noted, rate, illustrative_rows.
+
+    Sorted by cycle, then most recommendations first. ``action_category`` groups are "1"–"5", or
+    empty when the source gives none.
+    """
+    group, joins = _GROUPS[by]
+    condition, params = where(f)
+    own, own_params = _own_choice(f, by)
+    frame = query(
+        version,
+        f"SELECT r.cycle, coalesce({group}, '') AS grp, {_COUNTS} "  # noqa: S608 (fixed fragments; values are parameters)
+        f"FROM recommendations r {joins} WHERE {condition}{own} "
+        "GROUP BY ALL ORDER BY r.cycle, received DESC, grp",
+        params + own_params,
+    )
+    return _with_rate(frame.rename(columns={"grp": "group"}))
+
+
+def _with_rate(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype({c: "int64" for c in ("received", "supported", "noted", "illustrative_rows")})
+    return frame.assign(rate=(frame["supported"] / frame["received"]).where(frame["received"] > 0))

@@ -1,0 +1,55 @@
+"""The noted recommendations of the filtered view: the list, with each one's latest assessments."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.data.filtering import where
+from dashboard.db import query
+from dashboard.filters import Filters
+
+
+def only_noted(f: Filters) -> Filters:
+    """The reader's filters with the response fixed to noted (this page's subject)."""
+    return replace(f, response="noted")
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def recommendations(version: str, f: Filters) -> pd.DataFrame:
+    """The noted recommendations ``f`` selects, in report order, with their latest assessments.
+
+    Columns: id, cycle, document, paragraph, recommending_states, themes, response_label,
+    wg_position, action_category, text (empty when the source has none), civil-society and
+    government status with dates, source, illustrative.
+    """
+    condition, params = where(only_noted(f))
+    return query(
+        version,
+        "SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (fixed fragments; values are parameters)
+        "array_to_string(r.recommending_states, ' | ') AS recommending_states, "
+        "array_to_string(r.themes, ' | ') AS themes, r.response_label, r.wg_position, r.action_category, "
+        "r.text, cs.status AS civil_society_status, cs.date AS civil_society_date, "
+        "gov.status AS government_status, gov.date AS government_date, r.source, r.illustrative "
+        "FROM recommendations r "
+        "LEFT JOIN latest_assessments cs ON cs.recommendation_id = r.id AND cs.assessor = 'civil_society' "
+        "LEFT JOIN latest_assessments gov ON gov.recommendation_id = r.id AND gov.assessor = 'government' "
+        f"WHERE {condition} "
+        "ORDER BY r.cycle, r.document, try_cast(split_part(r.paragraph, '.', 1) AS INTEGER), "
+        "try_cast(split_part(r.paragraph, '.', 2) AS INTEGER), r.id",
+        params,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def wg_positions(version: str, f: Filters) -> pd.DataFrame:
+    """How the Working Group report first listed the noted recommendations, where a source says so."""
+    condition, params = where(only_noted(f))
+    return query(
+        version,
+        "SELECT r.cycle, r.wg_position, count(*) AS noted FROM recommendations r "  # noqa: S608 (values are parameters)
+        f"WHERE {condition} AND r.wg_position IS NOT NULL GROUP BY ALL ORDER BY r.cycle, noted DESC",
+        params,
+    )

@@ -1,0 +1,157 @@
+"""Reader-facing names, bar labels and chart summaries for the acceptance, noted and state pages.
+
+Translated and formatted at call time (never cached), so each reader gets their own language; the
+chart builders receive the finished text and stay free of Streamlit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.filters import label
+from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
+
+SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
+
+
+def action_name(category: str) -> str:
+    names = {
+        "1": _("minimal action"),
+        "2": _("continuing action"),
+        "3": _("considering action"),
+        "4": _("general action"),
+        "5": _("specific action"),
+    }
+    return f"{category} · {names[category]}" if category in names else _("not categorised")
+
+
+def group_name(by: str, value: str) -> str:
+    """The display name of a breakdown value (a state, a regional group, a theme, an action category)."""
+    if by == "action_category":
+        return action_name(value)
+    if by == "region":
+        return _("Other / observer") if value == "other" else value
+    return value or _("none")
+
+
+def cycle_names(cycles) -> dict[int, str]:
+    return {int(c): _("Cycle {n}").format(n=int(c)) for c in cycles}
+
+
+def rate_text(supported: int, received: int) -> str:
+    """ "87 % of 198"."""
+    rate = supported / received if received else None
+    return _("{rate} of {n}").format(rate=fmt_pct(rate), n=fmt_int(received))
+
+
+def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``acceptance.rates`` output with the name, bar label and hover text the rate chart draws."""
+    several = frame["cycle"].nunique() > 1
+    names = [group_name(by, g) for g in frame["group"]]
+    labels, hovers = [], []
+    for name, row in zip(names, frame.itertuples(), strict=True):
+        text = rate_text(row.supported, row.received)
+        labels.append(_("C{n}: {text}").format(n=row.cycle, text=text) if several else text)
+        hovers.append(
+            _("{name}, cycle {n}: {supported} of {received} supported ({rate})").format(
+                name=name,
+                n=row.cycle,
+                supported=fmt_int(row.supported),
+                received=fmt_int(row.received),
+                rate=fmt_pct(row.rate),
+            )
+        )
+    return frame.assign(name=names, label=labels, hover=hovers)
+
+
+def rate_summary(frame: pd.DataFrame) -> str:
+    """Per cycle, the lowest and highest acceptance among groups with at least ``SMALL_N``."""
+    parts = []
+    for cycle, part in frame.groupby("cycle"):
+        solid = part[part["received"] >= SMALL_N].sort_values(["rate", "received"], ascending=[True, False])
+        if solid.empty:
+            parts.append(
+                _("Cycle {n}: every group has fewer than {k} recommendations.").format(n=cycle, k=SMALL_N)
+            )
+            continue
+        low, high = solid.iloc[0], solid.sort_values(["rate", "received"], ascending=False).iloc[0]
+        if low["rate"] == high["rate"]:
+            parts.append(
+                _("Cycle {n}: {rate} in every group with at least {k}.").format(
+                    n=cycle, rate=fmt_pct(low["rate"]), k=SMALL_N
+                )
+            )
+            continue
+        parts.append(
+            _("Cycle {n}: lowest acceptance {low} ({low_rate}), highest {high} ({high_rate}).").format(
+                n=cycle,
+                low=low["name"],
+                low_rate=rate_text(low["supported"], low["received"]),
+                high=high["name"],
+                high_rate=rate_text(high["supported"], high["received"]),
+            )
+        )
+    parts.append(
+        _("Groups with fewer than {k} recommendations are drawn faint and listed last.").format(k=SMALL_N)
+    )
+    return " ".join(parts)
+
+
+def count_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    """``acceptance.rates`` output (of noted rows) as name, count, label ("5") and bar_label ("C2: 5")."""
+    names = [group_name(by, g) for g in frame["group"]]
+    labels = [fmt_int(n) for n in frame["received"]]
+    bar_labels = [_("C{n}: {text}").format(n=c, text=t) for c, t in zip(frame["cycle"], labels, strict=True)]
+    return frame.assign(name=names, count=frame["received"], label=labels, bar_label=bar_labels)
+
+
+def count_summary(frame: pd.DataFrame, in_all: str, top: int = 3) -> str:
+    """The groups with the most noted recommendations, all cycles of the view together.
+
+    ``in_all`` says how many groups there are, e.g. "{k} themes in all".
+    """
+    totals = frame.groupby("name")["count"].sum().sort_values(ascending=False)
+    leaders = ", ".join(f"{name} ({fmt_int(n)})" for name, n in totals.head(top).items())
+    return _("Most noted: {leaders}.").format(leaders=leaders) + " " + in_all.format(k=fmt_int(len(totals)))
+
+
+def split_frame(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
+    """Rows with supported and noted counts as name and "12 · 83 % supported" labels, order kept."""
+    received = frame["supported"] + frame["noted"]
+    labels = [
+        _("{n} · {rate} supported").format(n=fmt_int(n), rate=fmt_pct(s / n if n else None))
+        for s, n in zip(frame["supported"], received, strict=True)
+    ]
+    return frame.assign(name=frame[name_column].astype(str), label=labels)
+
+
+def split_summary(frame: pd.DataFrame, top: int = 5) -> str:
+    """The first rows of a split chart in words: "France: 12 recommendations, 7 supported (58 %)"."""
+    parts = [
+        ngettext(
+            "{name}: {n} recommendation, {supported} supported ({rate})",
+            "{name}: {n} recommendations, {supported} supported ({rate})",
+            int(row.supported + row.noted),
+        ).format(
+            name=row.name,
+            n=fmt_int(row.supported + row.noted),
+            supported=fmt_int(row.supported),
+            rate=fmt_pct(row.supported / (row.supported + row.noted) if row.supported + row.noted else None),
+        )
+        for row in frame.head(top).itertuples()
+    ]
+    more = len(frame) - top
+    return "; ".join(parts) + (_("; and {k} more.").format(k=fmt_int(more)) if more > 0 else ".")
+
+
+def with_pointers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Fill a missing text with where to read it, and name statuses in words; source text is kept as is."""
+    pointer = [
+        _("see document {document} para {paragraph}").format(document=d or "?", paragraph=p or "?")
+        for d, p in zip(frame["document"], frame["paragraph"], strict=True)
+    ]
+    out = frame.assign(text=frame["text"].where(frame["text"].notna(), pd.Series(pointer, index=frame.index)))
+    for column in ("civil_society_status", "government_status"):
+        if column in out.columns:
+            out[column] = out[column].map(lambda v: label(v) if isinstance(v, str) else v)
+    return out

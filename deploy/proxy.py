@@ -1,0 +1,238 @@
+"""Run UPR Monitor and the nginx proxy of deploy/nginx/upr-monitor.conf locally, without root.
+
+The tests and the benchmark use this; an operator can use it to try the proxy before installing it:
+
+    python -m deploy.proxy --port 8660 --upstream 127.0.0.1:8501   # proxy an app already running
+    python -m deploy.proxy --render-only --port 8660 --prefix /tmp/upr-nginx  # just write the config
+
+The rendered config is the committed site file with three changes: it listens on 127.0.0.1:PORT, its
+upstream is the given address, and its cache, pid, logs and temp files live under PREFIX (so nginx
+runs unprivileged with ``nginx -p PREFIX -c PREFIX/nginx.conf`` and ``daemon off``). Brotli is
+switched on where Debian's nginx brotli module is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE = ROOT / "deploy" / "nginx" / "upr-monitor.conf"
+BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+# Ports this project's tests and benchmarks may use.
+PORTS = range(8651, 8670)
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or next(
+        (p for p in ("/usr/sbin/nginx", "/sbin/nginx") if os.access(p, os.X_OK)), None
+    )
+
+
+def brotli_available() -> bool:
+    return BROTLI_MODULE.is_file()
+
+
+def render(port: int, upstream: str, prefix: Path, brotli: bool | None = None) -> Path:
+    """Write ``prefix/nginx.conf`` for a proxy on 127.0.0.1:``port`` in front of ``upstream``."""
+    brotli = brotli_available() if brotli is None else brotli
+    prefix = prefix.resolve()
+    for folder in ("logs", "cache", "tmp"):
+        (prefix / folder).mkdir(parents=True, exist_ok=True)
+    site = SITE.read_text(encoding="utf-8")
+    replacements = [
+        ("    server 127.0.0.1:8501;", f"    server {upstream};"),
+        ("    listen 80;", f"    listen 127.0.0.1:{port};"),
+        ("    listen [::]:80;\n", ""),
+        ("proxy_cache_path /var/lib/nginx/upr-monitor-cache ", f"proxy_cache_path {prefix / 'cache'} "),
+    ]
+    for old, new in replacements:
+        if site.count(old) != 1:
+            raise ValueError(f"{SITE}: expected exactly one {old.strip()!r} to replace")
+        site = site.replace(old, new)
+    if brotli:
+        site = re.sub(r"(?m)^(\s*)#(brotli\w* )", r"\1\2", site)
+    temp = prefix / "tmp"
+    conf = "\n".join(
+        [
+            "# Rendered by deploy/proxy.py from deploy/nginx/upr-monitor.conf: do not edit.",
+            "daemon off;",
+            # As root (CI containers), nginx would start its workers as `nobody`, which cannot reach
+            # the 0700 temp folders this prefix lives in; an installed nginx runs them as www-data.
+            "user root;" if os.geteuid() == 0 else "",
+            "worker_processes 1;",
+            f"pid {prefix / 'nginx.pid'};",
+            f"error_log {prefix / 'logs' / 'error.log'} warn;",
+            f"load_module {BROTLI_MODULE};" if brotli else "",
+            "events { worker_connections 512; }",
+            "http {",
+            "    default_type application/octet-stream;",
+            "    sendfile on;",
+            f"    access_log {prefix / 'logs' / 'access.log'};",
+            *(
+                f"    {kind}_temp_path {temp / kind};"
+                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+            ),
+            site,
+            "}",
+            "",
+        ]
+    )
+    path = prefix / "nginx.conf"
+    path.write_text(conf, encoding="utf-8")
+    return path
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def free_port(exclude: tuple[int, ...] = ()) -> int:
+    """A free loopback port in 8651-8669."""
+    for port in PORTS:
+        if port not in exclude and port_is_free(port):
+            return port
+    raise RuntimeError("no free port in 8651-8669")
+
+
+def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited ({process.returncode}); see {log}:\n{_tail(log)}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback only)
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url}: no answer within {timeout:.0f} s; see {log}:\n{_tail(log)}")
+
+
+def _tail(log: Path, lines: int = 20) -> str:
+    try:
+        return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def _stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def streamlit_app(port: int, database: Path, log: Path, python: str = sys.executable) -> Iterator[str]:
+    """Run ``python -m streamlit run app.py`` on 127.0.0.1:``port`` on ``database``; yield its URL."""
+    env = {**os.environ, "UPR_DB": str(database), "PYTHONUNBUFFERED": "1"}
+    command = [
+        python,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.fileWatcherType",
+        "none",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            wait_for(f"{url}/_stcore/health", 90, process, log)
+            yield url
+        finally:
+            _stop(process)
+
+
+@contextlib.contextmanager
+def nginx_proxy(
+    port: int, upstream: str, prefix: Path | None = None, brotli: bool | None = None
+) -> Iterator[str]:
+    """Run nginx with the rendered config on 127.0.0.1:``port`` in front of ``upstream``; yield its URL."""
+    binary = nginx_binary()
+    if binary is None:
+        raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
+    with contextlib.ExitStack() as stack:
+        if prefix is None:
+            prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="upr-nginx-")))
+        conf = render(port, upstream, prefix, brotli)
+        log = prefix / "logs" / "nginx.out"
+        check = subprocess.run(
+            [binary, "-t", "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "logs" / "error.log")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if check.returncode:
+            raise RuntimeError(f"nginx -t failed for {conf}:\n{check.stderr}")
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [binary, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "logs" / "error.log")],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                url = f"http://127.0.0.1:{port}"
+                wait_for(f"{url}/_stcore/health", 30, process, prefix / "logs" / "error.log")
+                yield url
+            finally:
+                _stop(process, signal.SIGQUIT)  # graceful: finish open requests
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m deploy.proxy", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--port", type=int, default=8660, help="port to listen on (127.0.0.1)")
+    parser.add_argument("--upstream", default="127.0.0.1:8501", help="the Streamlit server")
+    parser.add_argument("--prefix", type=Path, default=None, help="folder for config, cache, logs")
+    parser.add_argument("--render-only", action="store_true", help="write the config and exit")
+    parser.add_argument("--no-brotli", action="store_true", help="gzip only, even if brotli is installed")
+    args = parser.parse_args(argv)
+    brotli = False if args.no_brotli else None
+    if args.render_only:
+        prefix = args.prefix or Path(tempfile.mkdtemp(prefix="upr-nginx-"))
+        print(render(args.port, args.upstream, prefix, brotli))
+        return 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on `kill` too
+    with nginx_proxy(args.port, args.upstream, args.prefix, brotli) as url:
+        print(f"proxying {url} -> http://{args.upstream} (Ctrl-C stops)", flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            while True:
+                time.sleep(3600)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
