@@ -1,0 +1,1 @@
+"""Performance benchmarks: ``python -m benchmarks`` prints a table of measurements against targets."""
