@@ -38,6 +38,7 @@ PUBLISHED_TABLES = (
     "recommendation_themes",
     "assignments",
     "progress",
+    "latest_assessments",
     "official_totals",
     "reconciliation",
 )
@@ -126,7 +127,6 @@ def _save(con: duckdb.DuckDBPyConnection, version: Path, staged: dict[str, Stage
             )
     con.execute("DETACH out")
     with duckdb.connect(str(version)) as out:
-        out.execute((SQL_DIR / "views.sql").read_text())
         out.execute(
             "CREATE TABLE build_info AS SELECT ?::TIMESTAMPTZ AS built_at, "
             "(SELECT max(date) FROM progress) AS latest_assessment, ? AS data_dir",

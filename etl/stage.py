@@ -79,8 +79,10 @@ def stage_file(
         _create_empty(con, spec)
         return staged, problems
 
-    clean_path = work_dir / spec.filename
-    clean_path.write_text(decoded.text, encoding="utf-8")
+    # DuckDB reads the file itself when it is already clean UTF-8; otherwise a converted copy.
+    clean_path = path if decoded.as_on_disk else work_dir / spec.filename
+    if not decoded.as_on_disk:
+        clean_path.write_text(decoded.text, encoding="utf-8")
     positional = {f"c{i}": "VARCHAR" for i in range(len(header))}
     by_key = {vocab_key(h): i for i, h in enumerate(header)}
     select = ", ".join(

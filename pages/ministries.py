@@ -36,6 +36,9 @@ COLUMNS = STATUS | {
     "last_assessed": st.column_config.DateColumn(_("Last assessed"), format="YYYY-MM-DD"),
     "days_since_update": _("Days since"),
     "text": _("Text"),
+    "government_source": _("Government source"),
+    "civil_society_source": _("Civil-society source"),
+    "source": _("Source"),
     "illustrative": _("Illustrative"),
 }
 

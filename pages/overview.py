@@ -1,5 +1,6 @@
 """Overview (/): the headline figures of a review and every cycle beside its official totals."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import components, filters, markdown
@@ -31,7 +32,7 @@ cols[3].metric(_("Acceptance rate"), fmt_pct(head["supported"] / received) if re
 cols[4].metric(_("Recommending states"), fmt_int(head["recommending_states"]))
 
 official = reviews[reviews["cycle"] == f.cycle] if f.cycle is not None else reviews.iloc[0:0]
-if not official.empty and official.iloc[0]["official_received"] == official.iloc[0]["official_received"]:
+if not official.empty and pd.notna(official.iloc[0]["official_received"]):
     row = official.iloc[0]
     st.caption(
         _(
@@ -61,7 +62,7 @@ summary = "; ".join(
         rate=fmt_pct(r.supported / r.received) if r.received else "–",
     )
     for r in reviews.itertuples()
-    if r.received == r.received
+    if pd.notna(r.received)
 )
 figure = cycles_figure(reviews, labels, number=fmt_int, separators=plotly_separators())
 components.chart(figure, summary, key="cycles")

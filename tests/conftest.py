@@ -18,6 +18,7 @@ from etl.importers import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
+ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
 
 
 def build_database(data_dir: Path, folder: Path) -> Path:
@@ -83,7 +84,9 @@ def run_page(monkeypatch):
 
     def run(database: Path, page: str = "", params: dict[str, str | list[str]] | None = None) -> AppTest:
         monkeypatch.setenv("UPR_DB", str(database))
-        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+        # Through a wrapper: with app.py itself, the pages/ folder beside it makes AppTest's switch_page
+        # run a page whose url_path equals its file name on its own, without the router and sidebar.
+        at = AppTest.from_string(ROUTER, default_timeout=60)
         for key, value in (params or {}).items():
             at.query_params[key] = value
         at.run()

@@ -19,6 +19,16 @@ def test_every_page_renders_on_the_golden_fixture(run_page, golden_db, page):
     assert not at.exception, [e.value for e in at.exception]
 
 
+@pytest.mark.parametrize("page", [p for p in PAGES if p])
+def test_the_shared_filters_work_on_every_page(run_page, golden_db, page):
+    """The router's sidebar runs with each page: changing a filter there reaches the page."""
+    at = run_page(golden_db, page, params={"cycle": "1"})
+    assert at.sidebar.selectbox(key="cycle").value == "1"
+    at.sidebar.selectbox(key="cycle").select("2").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.session_state["_filters"].cycle == 2
+
+
 def metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 

@@ -25,13 +25,14 @@ NAME = "CASE WHEN ? = 'km' AND coalesce(trim(m.name_km), '') <> '' THEN m.name_k
 
 # One row per supported recommendation of the filtered set (parameters: where(f), then today).
 _SUPPORTED = (
-    "sup AS (SELECT r.id, r.cycle, r.document, r.paragraph, r.text, r.illustrative FROM recommendations r "
+    "sup AS (SELECT r.id, r.cycle, r.document, r.paragraph, r.text, r.source, r.illustrative FROM recommendations r "
     "WHERE {condition} AND r.response = 'supported'), "
-    "gov AS (SELECT recommendation_id, status, date FROM latest_assessments WHERE assessor = 'government'), "
-    "cs AS (SELECT recommendation_id, status, date FROM latest_assessments WHERE assessor = 'civil_society'), "
+    "gov AS (SELECT recommendation_id, status, date, source FROM latest_assessments WHERE assessor = 'government'), "
+    "cs AS (SELECT recommendation_id, status, date, source FROM latest_assessments WHERE assessor = 'civil_society'), "
     "seen AS (SELECT recommendation_id, max(date) AS last_assessed FROM progress GROUP BY recommendation_id), "
     "status AS (SELECT sup.*, gov.status AS government_status, gov.date AS government_date, "
-    "cs.status AS civil_society_status, cs.date AS civil_society_date, seen.last_assessed, "
+    "gov.source AS government_source, cs.status AS civil_society_status, cs.date AS civil_society_date, "
+    "cs.source AS civil_society_source, seen.last_assessed, "
     "date_diff('day', seen.last_assessed, ?::DATE) AS days_since_update "
     "FROM sup LEFT JOIN gov ON gov.recommendation_id = sup.id LEFT JOIN cs ON cs.recommendation_id = sup.id "
     "LEFT JOIN seen ON seen.recommendation_id = sup.id)"
@@ -121,7 +122,8 @@ def recommendations(version: str, f: Filters, lang: str, today: date) -> pd.Data
         "(SELECT string_agg(ministry, ', ' ORDER BY ministry) FROM names "
         "WHERE names.recommendation_id = s.id AND names.role = 'supporting') AS supporting_ministries, "
         "s.government_status, s.government_date, s.civil_society_status, s.civil_society_date, "
-        "s.last_assessed, s.days_since_update, s.text, s.illustrative "
+        "s.government_source, s.civil_society_source, s.last_assessed, s.days_since_update, s.text, s.source, "
+        "s.illustrative "
         "FROM status s ORDER BY s.cycle, s.id"
     )
     return query(version, sql, [*params, today, lang])
@@ -141,6 +143,9 @@ def disagreements(recs: pd.DataFrame) -> pd.DataFrame:
             "civil_society_status",
             "civil_society_date",
             "text",
+            "government_source",
+            "civil_society_source",
+            "source",
             "illustrative",
         ]
     ]
@@ -160,6 +165,7 @@ def stalled(recs: pd.DataFrame) -> pd.DataFrame:
             "government_status",
             "civil_society_status",
             "text",
+            "source",
             "illustrative",
         ]
     ]
