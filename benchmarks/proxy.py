@@ -30,20 +30,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from benchmarks.harness import CHART_DRAWN as CHART
+from benchmarks.harness import CHROMIUM_ARGS
 from deploy import proxy
 
 ROOT = Path(__file__).resolve().parent.parent
-CHART = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Chrome DevTools' throughput is in bytes per second.
 SLOW_MOBILE = {
     "offline": False,

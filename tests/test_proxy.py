@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.harness import CHROMIUM_ARGS
 from deploy import proxy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,16 +146,7 @@ def chromium():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=CHROMIUM_ARGS,
         )
         yield browser
         browser.close()

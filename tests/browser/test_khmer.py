@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -16,23 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.harness import CHROMIUM, CHROMIUM_ARGS, free_port
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 PORTS = range(8671, 8690)
 KHMER = re.compile("[\u1780-\u17ff]")
 SHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 # Opening a sub-page URL directly logs two harmless 404s (TOOLCHAIN.md).
 HARMLESS = re.compile(r"/_stcore/health|/_stcore/host-config")
 
@@ -49,24 +39,13 @@ def placeholder(path: str) -> bool:
     return '"""Placeholder' in text.split("\n", 1)[0]
 
 
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
-
-
 @pytest.fixture(scope="module")
 def server(bundled_db, tmp_path_factory):
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} is required in CI (apt-get install -y chromium)")
         pytest.skip(f"{CHROMIUM} not found (apt-get install -y chromium)")
-    port = free_port()
+    port = free_port(PORTS)
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
     command += [
