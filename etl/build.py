@@ -62,8 +62,10 @@ class BuildResult:
         if self.differences:
             lines.append("  counts that differ from the official totals:")
             lines += [f"    {line}" for line in self.differences]
-        else:
+        elif self.row_counts.get("official_totals"):
             lines.append("  every review with official totals reconciles with them")
+        else:
+            lines.append("  no official totals given (official_totals.csv): counts not reconciled")
         return "\n".join(lines)
 
 
