@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
+from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
 from dashboard.charts.style import SUPPORTED
 
 # Okabe–Ito colours for cycles side by side; the bar labels name the cycle too.
@@ -61,15 +61,8 @@ def rate_figure(
     """
     names = group_order(frame, order, small_n, limit)
     shown = frame[frame["name"].isin(names)]
-    cycles = sorted(int(c) for c in shown["cycle"].unique())
+    figure, cycles, row_of, bar_y = grouped_rows(title, shown, names)
     single = len(cycles) == 1
-    row_of = {name: i for i, name in enumerate(names)}
-    lines = [short(name) for name in names]
-    if single:
-        label_of = dict(zip(shown["name"], shown["label"], strict=True))
-        lines = [f"{short(name)} · {label_of[name]}" for name in names]
-    figure = row_figure(title, lines, len(cycles))
-    _, bar_y, _ = positions(len(names), len(cycles))
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
         colour = cycle_colour(cycle, cycles)

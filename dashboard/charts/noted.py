@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.acceptance import cycle_colour
-from dashboard.charts.rows import inside_colour, positions, row_figure, short, text_positions
+from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
 from dashboard.charts.style import NOTED
 
 
@@ -20,15 +20,8 @@ def count_figure(
     totals = frame.groupby("name", sort=False)["count"].sum().reset_index()
     names = totals.sort_values(["count", "name"], ascending=[False, True])["name"].tolist()[:limit]
     shown = frame[frame["name"].isin(names)]
-    cycles = sorted(int(c) for c in shown["cycle"].unique())
+    figure, cycles, row_of, bar_y = grouped_rows(title, shown, names)
     single = len(cycles) == 1
-    row_of = {name: i for i, name in enumerate(names)}
-    lines = [short(name) for name in names]
-    if single:
-        label_of = dict(zip(shown["name"], shown["label"], strict=True))
-        lines = [f"{short(name)} · {label_of[name]}" for name in names]
-    figure = row_figure(title, lines, len(cycles))
-    _, bar_y, _ = positions(len(names), len(cycles))
     top = float(shown["count"].max()) if len(shown) else 1.0
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]

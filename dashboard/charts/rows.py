@@ -59,6 +59,22 @@ def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
     return figure
 
 
+def grouped_rows(title: str, shown, names: list[str]):
+    """The figure with one text line per name and the bar positions, for ``shown`` rows per cycle.
+
+    Returns (figure, cycles, row_of, bar_y). With one cycle the line carries the row's label too
+    ("name · 87 % of 198"); with several, each bar is labelled instead.
+    """
+    cycles = sorted(int(c) for c in shown["cycle"].unique())
+    lines = [short(name) for name in names]
+    if len(cycles) == 1:
+        label_of = dict(zip(shown["name"], shown["label"], strict=True))
+        lines = [f"{short(name)} · {label_of[name]}" for name in names]
+    figure = row_figure(title, lines, len(cycles))
+    _, bar_y, _ = positions(len(names), len(cycles))
+    return figure, cycles, {name: i for i, name in enumerate(names)}, bar_y
+
+
 def text_positions(values, top: float, share: float = 0.55) -> list[str]:
     """Inside a bar that is long enough for its label, just after it otherwise."""
     return ["inside" if top and v >= share * top else "outside" for v in values]

@@ -5,22 +5,17 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from dashboard.data import overview
 from dashboard.db import query
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
 def provenance(version: str, sur: str) -> pd.DataFrame:
     """Per cycle of ``sur``: loaded received/supported/noted beside the official totals, their source and note."""
-    return query(
-        version,
-        "SELECT rc.cycle, "
-        "(SELECT any_value(document) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
-        "AND r.cycle = rc.cycle) AS document, rc.reconciles, "
-        "rc.received, rc.official_received, rc.supported, rc.official_supported, rc.noted, rc.official_noted, "
-        "rc.recommending_states, rc.official_recommending_states, rc.illustrative, "
-        "rc.official_source AS source, rc.official_source_url AS source_url, rc.official_note AS note "
-        "FROM reconciliation rc WHERE rc.state_under_review = ? ORDER BY rc.cycle",
-        [sur],
+    columns = ["cycle", "document", "reconciles", "received", "official_received", "supported", "official_supported",
+               "noted", "official_noted", "recommending_states", "official_recommending_states", "illustrative",
+               "official_source", "official_source_url", "official_note"]  # fmt: skip
+    return overview.reviews(version, sur)[columns].rename(
+        columns={"official_source": "source", "official_source_url": "source_url", "official_note": "note"}
     )
 
 
