@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import is_placeholder
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from benchmarks.harness import PAGES
 
@@ -21,6 +22,22 @@ ROW_IDS = {"id", "recommendation_id"}
 KNOWN_GAPS: dict[str, str] = {}  # exports that may lack a column, with the fix (none now)
 # A filtered view on each page (all cycles, so the illustrative cycle 3 is in it too).
 VIEWS = {name: f"/{path}?cycle=all&response=supported" for name, path in PAGES.items()}
+
+
+def click_for_download(reader, button):
+    """Click a download button and return the download.
+
+    The file is built on click by a script rerun; on a loaded machine a click that lands while the
+    previous rerun replaces the button is lost, so one more click is allowed after the page settles.
+    """
+    for timeout in (30_000, 60_000):
+        try:
+            with reader.page.expect_download(timeout=timeout) as info:
+                button.click()
+            return info.value
+        except PlaywrightTimeoutError:
+            reader.settle()
+    raise AssertionError(f"no download after two clicks on {button.inner_text()!r}")
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -41,10 +58,9 @@ def test_every_download_holds_the_rows_it_announces(reader, name):
         reader.settle()  # a download built on click reruns the script: wait for it before the next
         button = buttons.nth(index)
         announced = int(re.search(r"\(([\d,]+) rows\)", button.inner_text()).group(1).replace(",", ""))
-        with reader.page.expect_download(timeout=60_000) as info:
-            button.click()
-        filename = info.value.suggested_filename
-        body = Path(info.value.path()).read_bytes()
+        download = click_for_download(reader, button)
+        filename = download.suggested_filename
+        body = Path(download.path()).read_bytes()
         assert body.startswith(BOM), f"{filename}: Excel needs the BOM to read Khmer and accents"
         rows = list(csv.DictReader(io.StringIO(body[len(BOM) :].decode("utf-8"), newline="")))
         assert len(rows) == announced, filename
