@@ -17,6 +17,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.data.filtering import MAX_TERMS, search_terms, where
 from dashboard.filters import MAX_QUERY_CHARS, SIDEBAR_PARAMS, Filters
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _translation
 from tests.conftest import ROOT
 from tests.etl_helpers import copy_published, fingerprint, tables
 
@@ -48,8 +49,15 @@ VALID = {
 }
 
 
-def notices(at) -> str:
-    return "\n".join(i.value for i in at.info if NOTICE in i.value)
+def in_language(params: dict[str, list[str]], message: str) -> str:
+    """``message`` as the reader of this link sees it: the link's last valid ``lang`` wins."""
+    langs = [v for v in params.get("lang", []) if v in LANGUAGES]
+    return _translation(langs[-1] if langs else DEFAULT_LANGUAGE).gettext(message)
+
+
+def notices(at, params: dict[str, list[str]]) -> str:
+    prefix = in_language(params, NOTICE + ": {values}").split("{values}")[0]
+    return "\n".join(i.value for i in at.info if prefix in i.value)
 
 
 def expected_drops(params: dict[str, list[str]], page: str) -> set[str]:
@@ -74,7 +82,7 @@ def open_link(database: Path, page: str, params: dict[str, list[str]]) -> tuple[
         at.query_params[key] = values if len(values) > 1 else values[0]
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    shown = notices(at)
+    shown = notices(at, params)
     if page:
         at.switch_page(str(ROOT / "pages" / f"{page}.py"))
         at.run()
@@ -85,7 +93,9 @@ def check_run(at, shown: str, params: dict[str, list[str]], page: str) -> None:
     assert not at.exception, [e.value for e in at.exception]
     for key in expected_drops(params, page):
         if key == "q":
-            assert f"a search longer than {MAX_QUERY_CHARS} characters" in shown
+            assert (
+                in_language(params, "a search longer than {n} characters").format(n=MAX_QUERY_CHARS) in shown
+            )
         else:
             assert f"{key}=" in shown, (key, shown[:300])
     if not expected_drops(params, page):
@@ -94,7 +104,11 @@ def check_run(at, shown: str, params: dict[str, list[str]], page: str) -> None:
     for raw in ("<script>", "](", "**", "!["):
         assert raw not in shown
     if page == "explore" and [v for v in params.get("rec", []) if v]:
-        assert any("not in the data" in i.value for i in at.info)
+        asked = in_language(
+            params,
+            "The link asks for a recommendation that is not in the data. Choose one from the list below.",
+        )
+        assert any(asked in i.value for i in at.info)
 
 
 @pytest.mark.parametrize("kind", list(HOSTILE))
