@@ -7,14 +7,14 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import components, filters
-from dashboard.data import about
+from dashboard.data import about, overview
 from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int
 
 version, f = run_version(), filters.current()
 cycles = about.provenance(version, f.sur)
 counts = about.illustrative_counts(version, f.sur)
-info = about.build_info(version)
+info = overview.build_info(version)
 files = about.source_files(version)
 built, latest = info.get("built_at"), info.get("latest_assessment")
 ROWS_OF = {

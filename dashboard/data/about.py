@@ -35,11 +35,6 @@ def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def build_info(version: str) -> dict:
-    """When the database was built and the date of its latest assessment."""
-    return query(version, "SELECT built_at, latest_assessment FROM build_info").iloc[0].to_dict()
-
-
 @st.cache_data(show_spinner=False, max_entries=8)
 def source_files(version: str) -> pd.DataFrame:
     """The CSV files this database was built from: rows read, encoding found, and a SHA-256 prefix."""

@@ -44,6 +44,7 @@ def headline(version: str, f: Filters) -> dict:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def build_info(version: str) -> dict:
+    """When the database was built and the date of its latest assessment (every page's source line)."""
     return query(version, "SELECT built_at, latest_assessment FROM build_info").iloc[0].to_dict()
 
 
