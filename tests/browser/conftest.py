@@ -88,8 +88,8 @@ def app_server(chromium_executable, bundled_db, tmp_path_factory):
         yield server
 
 
-# Module scope, not session: only one Playwright driver may run in a thread at a time, and other
-# browser test modules (test_khmer.py) start their own.
+# Module scope, not session: only one Playwright driver may run in a thread at a time, and
+# tests/test_proxy.py starts its own.
 @pytest.fixture(scope="module")
 def chromium(chromium_executable):
     with sync_playwright() as playwright:
