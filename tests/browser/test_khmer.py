@@ -11,7 +11,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, is_placeholder
 
 pytestmark = pytest.mark.browser
