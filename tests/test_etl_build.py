@@ -156,20 +156,31 @@ def test_a_failed_build_leaves_the_published_database_unchanged_and_exits_2(gold
     assert fingerprint(database) == before
 
 
-def test_a_build_that_fails_while_saving_publishes_nothing_and_leaves_no_file(
-    golden_dir, tmp_path, monkeypatch
+@pytest.mark.parametrize(
+    "step, failure",
+    [
+        ("_save_provenance", OSError("disk full")),
+        ("run_data_tests", ["data test failed: every recommendation has a response (1 row(s))"]),
+    ],
+)
+def test_a_build_that_fails_after_writing_tables_publishes_nothing_and_leaves_no_file(
+    golden_dir, tmp_path, monkeypatch, step, failure
 ):
     database = tmp_path / "upr.duckdb"
     build.run(golden_dir, database)
     before = fingerprint(database)
+    versions = sorted((tmp_path / ".builds").iterdir())
 
-    def broken_save(*args):
-        raise OSError("disk full")
+    def broken(*args):
+        if isinstance(failure, Exception):
+            raise failure
+        return failure
 
-    monkeypatch.setattr(build, "_save", broken_save)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr(build, step, broken)
+    with pytest.raises((OSError, RuntimeError)):
         build.run(golden_dir, database)
     assert fingerprint(database) == before
+    assert sorted((tmp_path / ".builds").iterdir()) == versions  # the half-written file is gone
 
 
 def test_a_missing_data_folder_exits_2(tmp_path):
