@@ -16,7 +16,7 @@ import streamlit as st
 
 from dashboard import markdown
 from dashboard.data import options as option_data
-from dashboard.i18n import N_, _, localized
+from dashboard.i18n import N_, _, current_language, localized
 
 ANY = "any"
 ALL_CYCLES = "all"
@@ -147,12 +147,13 @@ def render_sidebar(version: str, dropped: list[str] | None = None) -> Filters:
         states = _multi("state", _("Recommending states"), opts.states, dropped)
         region = _select("region", _("UN regional group"), [ANY, *opts.regions], ANY, dropped, label)
         themes = _multi("theme", _("Themes"), opts.themes, dropped)
+        lang = current_language()  # once, not once per ministry: thousands of them at global scale
         ministries = _multi(
             "ministry",
             _("Ministries"),
             opts.ministry_ids,
             dropped,
-            lambda m: localized(opts.ministry_names.get(m, m), opts.ministry_names_km.get(m)),
+            lambda m: localized(opts.ministry_names.get(m, m), opts.ministry_names_km.get(m), lang),
         )
         status = _select("status", _("Latest status"), [ANY, *opts.statuses], ANY, dropped, label)
         assessor = _select("assessor", _("Assessed by"), [ANY, *opts.assessors], ANY, dropped, label)

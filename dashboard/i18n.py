@@ -134,10 +134,13 @@ def source_language_note() -> str:
     return _(SOURCE_LANGUAGE_NOTE)
 
 
-def localized(name: str | None, name_km: str | None) -> str:
+def localized(name: str | None, name_km: str | None, lang: str | None = None) -> str:
     """A name from the data in the reader's language: the Khmer name when reading Khmer and there is
-    one, otherwise the English name (never a blank cell)."""
-    if current_language() == "km" and isinstance(name_km, str) and name_km.strip():
+    one, otherwise the English name (never a blank cell).
+
+    ``lang``: the language, when the caller labelling many names has looked it up once already.
+    """
+    if (lang or current_language()) == "km" and isinstance(name_km, str) and name_km.strip():
         return name_km.strip()
     return name if isinstance(name, str) else ""
 

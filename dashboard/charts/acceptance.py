@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
-from dashboard.charts.style import SUPPORTED
+from dashboard.charts.style import SUPPORTED, merge
 
 # Okabe–Ito colours for cycles side by side; the bar labels name the cycle too.
 CYCLE_COLOURS = ("#56B4E9", "#009E73", "#0072B2", "#CC79A7", "#D55E00", "#F0E442")
@@ -67,24 +67,33 @@ def rate_figure(
         part = shown[shown["cycle"] == cycle]
         colour = cycle_colour(cycle, cycles)
         faint = [n < small_n for n in part["received"]]
-        figure.add_bar(
-            y=[bar_y[k][row_of[name]] for name in part["name"]],
-            x=part["rate"],
-            width=0.8,
-            orientation="h",
-            name=cycle_names[cycle],
-            marker={"color": colour, "opacity": [FAINT if f else 1.0 for f in faint]},
-            text=None if single else part["label"],
-            textposition=text_positions(part["rate"], 1.0),
-            insidetextanchor="start",
-            constraintext="none",
-            textfont={"size": 12},
-            insidetextfont={"color": [inside_colour(colour, f) for f in faint]},
-            cliponaxis=False,
-            hovertext=part["hover"],
-            hoverinfo="text",
-            showlegend=not single,
+        rates = part["rate"].tolist()
+        figure["data"].append(
+            {
+                "type": "bar",
+                "y": [bar_y[k][row_of[name]] for name in part["name"]],
+                "x": rates,
+                "width": 0.8,
+                "orientation": "h",
+                "name": cycle_names[cycle],
+                "marker": {"color": colour, "opacity": [FAINT if f else 1.0 for f in faint]},
+                "text": None if single else part["label"].tolist(),
+                "textposition": text_positions(rates, 1.0),
+                "insidetextanchor": "start",
+                "constraintext": "none",
+                "textfont": {"size": 12},
+                "insidetextfont": {"color": [inside_colour(colour, f) for f in faint]},
+                "cliponaxis": False,
+                "hovertext": part["hover"].tolist(),
+                "hoverinfo": "text",
+                "showlegend": not single,
+            }
         )
-    figure.update_xaxes(range=[0, 1], tickformat=".0%", tickvals=[0, 0.5, 1], showgrid=True)
-    figure.update_xaxes(title={"text": axis_title, "font": {"size": 12}})
-    return figure
+    axis = {
+        "range": [0, 1],
+        "tickformat": ".0%",
+        "tickvals": [0, 0.5, 1],
+        "showgrid": True,
+        "title": {"text": axis_title, "font": {"size": 12}},
+    }
+    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})

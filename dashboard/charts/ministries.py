@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import STATUS_COLOURS, base_layout
+from dashboard.charts.style import STATUS_COLOURS, base_layout, merge
 
 # From "done" to "nothing known", so the bars read left to right as progress.
 STATUS_ORDER = ("implemented", "partially_implemented", "not_implemented", "no_information", "not_assessed")
@@ -28,36 +28,44 @@ def status_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
     Each segment carries its count as text, and the legend names the statuses.
     """
     y = [wrap(m) for m in order]
-    figure = go.Figure()
+    bars = []
     for status in STATUS_ORDER:
         rows = counts[counts["status"] == status].set_index("ministry")["count"]
         if rows.empty:
             continue
         values = [int(rows.get(m, 0)) for m in order]
-        figure.add_bar(
-            y=y,
-            x=values,
-            orientation="h",
-            name=labels[status],
-            marker={
-                "color": STATUS_COLOURS.get(status, NOT_ASSESSED),
-                "line": {"color": "#555555", "width": 1},
-                "pattern": {
-                    "shape": PATTERNS.get(status, ""),
-                    "fgcolor": "#333333",
-                    "size": 6,
-                    "fillmode": "overlay",
+        bars.append(
+            {
+                "type": "bar",
+                "y": y,
+                "x": values,
+                "orientation": "h",
+                "name": labels[status],
+                "marker": {
+                    "color": STATUS_COLOURS.get(status, NOT_ASSESSED),
+                    "line": {"color": "#555555", "width": 1},
+                    "pattern": {
+                        "shape": PATTERNS.get(status, ""),
+                        "fgcolor": "#333333",
+                        "size": 6,
+                        "fillmode": "overlay",
+                    },
                 },
-            },
-            text=[v if v else "" for v in values],
-            textposition="inside",
-            insidetextanchor="middle",
-            hovertemplate="%{y}<br>" + labels[status] + ": %{x}<extra></extra>",
+                "text": [v if v else "" for v in values],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "hovertemplate": "%{y}<br>" + labels[status] + ": %{x}<extra></extra>",
+            }
         )
-    figure.update_layout(barmode="stack", bargap=0.25)
-    figure.update_yaxes(autorange="reversed", gridcolor="rgba(0,0,0,0)")
-    figure.update_xaxes(title_text=labels["x"], gridcolor="#e5e5e5", rangemode="tozero")
     lines = sum(1 + m.count("<br>") for m in y)
-    figure = base_layout(figure, labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280))
-    figure.update_layout(legend={"traceorder": "normal"})
-    return figure
+    layout = merge(
+        base_layout(labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280)),
+        {
+            "barmode": "stack",
+            "bargap": 0.25,
+            "yaxis": {"autorange": "reversed"},
+            "xaxis": {"title": {"text": labels["x"]}, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
+            "legend": {"traceorder": "normal"},
+        },
+    )
+    return go.Figure({"data": bars, "layout": layout})

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.acceptance import cycle_colour
 from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
-from dashboard.charts.style import NOTED
+from dashboard.charts.style import NOTED, merge
 
 
 def count_figure(
@@ -26,24 +26,27 @@ def count_figure(
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
         colour = NOTED if single else cycle_colour(cycle, cycles)
-        figure.add_bar(
-            y=[bar_y[k][row_of[name]] for name in part["name"]],
-            x=part["count"],
-            width=0.8,
-            orientation="h",
-            name=cycle_names[cycle],
-            marker_color=colour,
-            marker_pattern_shape="/" if single else "",
-            text=None if single else part["bar_label"],
-            textposition=text_positions(part["count"], top, 0.7),
-            insidetextanchor="start",
-            constraintext="none",
-            textfont={"size": 12},
-            insidetextfont={"color": inside_colour(colour)},
-            cliponaxis=False,
-            hovertext=part["name"] + ": " + part["label"],
-            hoverinfo="text",
-            showlegend=not single,
+        counts = part["count"].tolist()
+        figure["data"].append(
+            {
+                "type": "bar",
+                "y": [bar_y[k][row_of[name]] for name in part["name"]],
+                "x": counts,
+                "width": 0.8,
+                "orientation": "h",
+                "name": cycle_names[cycle],
+                "marker": {"color": colour, "pattern": {"shape": "/" if single else ""}},
+                "text": None if single else part["bar_label"].tolist(),
+                "textposition": text_positions(counts, top, 0.7),
+                "insidetextanchor": "start",
+                "constraintext": "none",
+                "textfont": {"size": 12},
+                "insidetextfont": {"color": inside_colour(colour)},
+                "cliponaxis": False,
+                "hovertext": (part["name"] + ": " + part["label"]).tolist(),
+                "hoverinfo": "text",
+                "showlegend": not single,
+            }
         )
-    figure.update_xaxes(range=[0, top], dtick=max(1, round(top / 4)), showgrid=True)
-    return figure
+    axis = {"range": [0, top], "dtick": max(1, round(top / 4)), "showgrid": True}
+    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})

@@ -22,27 +22,30 @@ def cycles_figure(
     counts on the bars and ``separators`` the axis, both in the reader's language.
     """
     x = [labels["cycle"].format(n=int(c)) for c in reviews["cycle"]]
-    figure = go.Figure()
+    bars = []
     for column, colour, name in (
         ("supported", SUPPORTED, labels["supported"]),
         ("noted", NOTED, labels["noted"]),
     ):
-        values = reviews[column].fillna(0).astype(int)
-        figure.add_bar(
-            x=x,
-            y=values,
-            name=name,
-            marker_color=colour,
-            text=[number(v) for v in values],
-            textposition="inside",
-            marker_pattern_shape="" if column == "supported" else "/",
+        values = reviews[column].fillna(0).astype(int).tolist()
+        bars.append(
+            {
+                "type": "bar",
+                "x": x,
+                "y": values,
+                "name": name,
+                "marker": {"color": colour, "pattern": {"shape": "" if column == "supported" else "/"}},
+                "text": [number(v) for v in values],
+                "textposition": "inside",
+            }
         )
-    figure.add_scatter(
-        x=x,
-        y=reviews["official_received"],
-        mode="markers",
-        name=labels["official"],
-        marker={"symbol": "line-ew-open", "size": 40, "color": OFFICIAL, "line": {"width": 3}},
-    )
-    figure.update_layout(barmode="stack")
-    return base_layout(figure, labels["title"], separators=separators)
+    official = {
+        "type": "scatter",
+        "x": x,
+        "y": reviews["official_received"].tolist(),
+        "mode": "markers",
+        "name": labels["official"],
+        "marker": {"symbol": "line-ew-open", "size": 40, "color": OFFICIAL, "line": {"width": 3}},
+    }
+    layout = base_layout(labels["title"], separators=separators) | {"barmode": "stack"}
+    return go.Figure({"data": [*bars, official], "layout": layout})

@@ -8,9 +8,7 @@ goes inside it when it is long enough and just after it otherwise, so nothing is
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
-
-from dashboard.charts.style import base_layout
+from dashboard.charts.style import base_layout, merge
 
 GAP = 0.5  # blank space between rows, in bar heights
 UNIT_PX = 21  # one bar (or one label line) in pixels
@@ -32,35 +30,50 @@ def positions(rows: int, per_row: int) -> tuple[list[float], list[list[float]], 
     return labels, bars, rows * step
 
 
-def row_figure(title: str, labels: list[str], per_row: int) -> go.Figure:
-    """A figure with one text line per row (``labels``, top to bottom) and room for the bars."""
+def row_figure(title: str, labels: list[str], per_row: int) -> dict:
+    """A figure as plain dicts: one text line per row (``labels``, top to bottom) and room for the bars.
+
+    Callers append their bar traces to its "data", lay their settings over its "layout" with
+    ``merge`` and make the ``go.Figure`` once.
+    """
     label_y, _, extent = positions(len(labels), per_row)
-    figure = go.Figure()
-    figure.add_scatter(
-        x=[0] * len(labels),
-        y=label_y,
-        text=labels,
-        mode="text",
-        textposition="middle right",
-        textfont={"size": 13, "color": DARK_TEXT},
-        hoverinfo="skip",
-        showlegend=False,
-        cliponaxis=False,
-    )
-    figure.update_yaxes(
-        range=[extent - GAP / 2, -0.2], showticklabels=False, showgrid=False, zeroline=False, fixedrange=True
-    )
-    figure.update_xaxes(fixedrange=True, zeroline=True, zerolinecolor="#bbbbbb")
     height = int(110 + extent * UNIT_PX)
-    base_layout(figure, title, height=height)
-    # Room for the 0 and 100 % tick labels; the legend a fixed distance below the axis, however tall.
-    figure.update_layout(margin={"l": 16, "r": 24}, legend={"y": -60 / max(height - 110, 60)})
-    figure.update_layout(bargap=0, barmode="overlay", legend={"traceorder": "normal"})
-    return figure
+    lines = {
+        "type": "scatter",
+        "x": [0] * len(labels),
+        "y": label_y,
+        "text": labels,
+        "mode": "text",
+        "textposition": "middle right",
+        "textfont": {"size": 13, "color": DARK_TEXT},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "cliponaxis": False,
+    }
+    layout = merge(
+        base_layout(title, height=height),
+        {
+            "yaxis": {
+                "range": [extent - GAP / 2, -0.2],
+                "showticklabels": False,
+                "showgrid": False,
+                "zeroline": False,
+                "fixedrange": True,
+            },
+            "xaxis": {"fixedrange": True, "zeroline": True, "zerolinecolor": "#bbbbbb"},
+            # Room for the 0 and 100 % tick labels; the legend a fixed distance below the axis, however tall.
+            "margin": {"l": 16, "r": 24},
+            "legend": {"y": -60 / max(height - 110, 60), "traceorder": "normal"},
+            "bargap": 0,
+            "barmode": "overlay",
+        },
+    )
+    return {"data": [lines], "layout": layout}
 
 
 def grouped_rows(title: str, shown, names: list[str]):
-    """The figure with one text line per name and the bar positions, for ``shown`` rows per cycle.
+    """The figure (as ``row_figure`` gives it) with one text line per name and the bar positions, for
+    ``shown`` rows per cycle.
 
     Returns (figure, cycles, row_of, bar_y). With one cycle the line carries the row's label too
     ("name · 87 % of 198"); with several, each bar is labelled instead.

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.rows import inside_colour, positions, row_figure, short
-from dashboard.charts.style import NOTED, SUPPORTED
+from dashboard.charts.style import NOTED, SUPPORTED, merge
 
 
 def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.Figure:
@@ -19,28 +19,34 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
     figure = row_figure(title, lines, 1)
     _, bar_y, _ = positions(len(frame), 1)
     for column, colour, pattern in (("supported", SUPPORTED, ""), ("noted", NOTED, "/")):
-        figure.add_bar(
-            y=bar_y[0],
-            x=frame[column],
-            width=0.8,
-            orientation="h",
-            name=names[column],
-            marker_color=colour,
-            marker_pattern_shape=pattern,
-            text=[str(v) if v else "" for v in frame[column]],
-            textposition="inside",
-            insidetextanchor="middle",
-            textangle=0,
-            constraintext="none",
-            textfont={"size": 11},
-            insidetextfont={"color": inside_colour(colour)},
-            hovertext=[
-                f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], frame[column], strict=True)
-            ],
-            hoverinfo="text",
+        values = frame[column].tolist()
+        figure["data"].append(
+            {
+                "type": "bar",
+                "y": bar_y[0],
+                "x": values,
+                "width": 0.8,
+                "orientation": "h",
+                "name": names[column],
+                "marker": {"color": colour, "pattern": {"shape": pattern}},
+                "text": [str(v) if v else "" for v in values],
+                "textposition": "inside",
+                "insidetextanchor": "middle",
+                "textangle": 0,
+                "constraintext": "none",
+                "textfont": {"size": 11},
+                "insidetextfont": {"color": inside_colour(colour)},
+                "hovertext": [
+                    f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], values, strict=True)
+                ],
+                "hoverinfo": "text",
+            }
         )
     total = frame["supported"] + frame["noted"]
     top = float(total.max()) if len(total) else 1.0
-    figure.update_layout(barmode="stack", uniformtext={"minsize": 10, "mode": "hide"})
-    figure.update_xaxes(range=[0, top], dtick=max(1, round(top / 4)), showgrid=True)
-    return figure
+    layout = {
+        "barmode": "stack",
+        "uniformtext": {"minsize": 10, "mode": "hide"},
+        "xaxis": {"range": [0, top], "dtick": max(1, round(top / 4)), "showgrid": True},
+    }
+    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], layout)})

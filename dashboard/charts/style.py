@@ -1,9 +1,12 @@
 """Colours and layout every chart shares: Okabe–Ito colours (safe for colour-blind readers), and
-labels on the marks themselves so colour is never the only cue."""
+labels on the marks themselves so colour is never the only cue.
+
+Builders assemble each figure as plain dicts (traces with their "type", one layout) and make the
+``go.Figure`` once at the end: every ``update_layout`` / ``add_bar`` on a live figure runs Plotly's
+property validation again, which was half of a filter change on the Acceptance page.
+"""
 
 from __future__ import annotations
-
-import plotly.graph_objects as go
 
 SUPPORTED = "#0072B2"  # blue
 NOTED = "#E69F00"  # orange
@@ -24,22 +27,30 @@ FONT = (
 )
 
 
-def base_layout(figure: go.Figure, title: str, height: int = 380, separators: str = ".,") -> go.Figure:
+def merge(base: dict, extra: dict) -> dict:
+    """``base`` with ``extra`` laid over it, nested dicts merged key by key as Plotly's updates do."""
+    merged = dict(base)
+    for key, value in extra.items():
+        nested = isinstance(value, dict) and isinstance(merged.get(key), dict)
+        merged[key] = merge(merged[key], value) if nested else value
+    return merged
+
+
+def base_layout(title: str, height: int = 380, separators: str = ".,") -> dict:
     """Shared layout: readable on a 390-px phone (legend below, tight margins).
 
     ``separators``: the reader's decimal then group symbol for axis and hover numbers (pages pass
     ``dashboard.i18n.plotly_separators()``; the builder itself stays free of session state).
     """
-    figure.update_layout(
-        separators=separators,
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        height=height,
-        margin={"l": 8, "r": 8, "t": 48, "b": 8},
-        font={"family": FONT, "size": 13},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
-        plot_bgcolor="white",
-        paper_bgcolor="white",
-    )
-    figure.update_xaxes(automargin=True)
-    figure.update_yaxes(automargin=True, gridcolor="#e5e5e5")
-    return figure
+    return {
+        "separators": separators,
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "height": height,
+        "margin": {"l": 8, "r": 8, "t": 48, "b": 8},
+        "font": {"family": FONT, "size": 13},
+        "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        "plot_bgcolor": "white",
+        "paper_bgcolor": "white",
+        "xaxis": {"automargin": True},
+        "yaxis": {"automargin": True, "gridcolor": "#e5e5e5"},
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import STATUS_COLOURS, base_layout
+from dashboard.charts.style import STATUS_COLOURS, base_layout, merge
 
 # Assessors by colour (Okabe–Ito) and by symbol, so neither colour nor shape alone tells them apart.
 ASSESSOR_STYLE = {
@@ -14,6 +14,9 @@ ASSESSOR_STYLE = {
     "un": ("#CC79A7", "diamond"),
     "nhri": ("#000000", "triangle-up"),
 }
+
+# The date, then the status, summary and source (customdata); the assessor goes in <extra>.
+HOVER = "%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}"
 
 
 def _positions(n: int) -> list[str]:
@@ -27,7 +30,7 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
     ``history`` has columns date, assessor, status, summary, source, illustrative; ``labels`` names
     every assessor and status, plus "title" and "illustrative".
     """
-    figure = go.Figure()
+    traces = []
     for assessor, rows in history.groupby("assessor", sort=False):
         colour, symbol = ASSESSOR_STYLE.get(assessor, ("#555555", "x"))
         name = labels.get(assessor, assessor)
@@ -36,33 +39,39 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
             f"{s} ({labels['illustrative']})" if i else s
             for s, i in zip(statuses, rows["illustrative"], strict=True)
         ]
-        figure.add_scatter(
-            x=pd.to_datetime(rows["date"]),
-            y=[name] * len(rows),
-            mode="lines+markers+text",
-            name=name,
-            line={"color": colour, "width": 2},
-            marker={
-                "color": [STATUS_COLOURS.get(s, "#999999") for s in rows["status"]],
-                "symbol": symbol,
-                "size": 16,
-                "line": {"color": colour, "width": 3},
-            },
-            text=[s.replace(" ", "<br>", 1) for s in statuses],  # two short lines fit a phone
-            textposition=_positions(len(rows)),
-            cliponaxis=False,
-            customdata=list(zip(marked, rows["summary"].fillna(""), rows["source"].fillna(""), strict=True)),
-            hovertemplate="%{x|%Y-%m-%d}<br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra>"
-            + name
-            + "</extra>",
+        summaries, sources = rows["summary"].fillna(""), rows["source"].fillna("")
+        traces.append(
+            {
+                "type": "scatter",
+                "x": pd.to_datetime(rows["date"]).tolist(),
+                "y": [name] * len(rows),
+                "mode": "lines+markers+text",
+                "name": name,
+                "line": {"color": colour, "width": 2},
+                "marker": {
+                    "color": [STATUS_COLOURS.get(s, "#999999") for s in rows["status"]],
+                    "symbol": symbol,
+                    "size": 16,
+                    "line": {"color": colour, "width": 3},
+                },
+                "text": [s.replace(" ", "<br>", 1) for s in statuses],  # two short lines fit a phone
+                "textposition": _positions(len(rows)),
+                "cliponaxis": False,
+                "customdata": list(zip(marked, summaries, sources, strict=True)),
+                "hovertemplate": HOVER + "<extra>" + name + "</extra>",
+            }
         )
     rows = max(history["assessor"].nunique(), 1)
-    figure.update_yaxes(type="category", gridcolor="#e5e5e5", range=[-0.7, rows - 0.3])
     # Room either side so the first and last status labels are not cut off.
     dates = pd.to_datetime(history["date"])
     pad = max((dates.max() - dates.min()) * 0.12, pd.Timedelta(days=200)) if len(dates) else pd.Timedelta(0)
     span = [dates.min() - pad, dates.max() + pad] if len(dates) else None
-    figure.update_xaxes(type="date", gridcolor="#e5e5e5", tickformat="%Y-%m", range=span)
-    figure = base_layout(figure, labels["title"], height=150 + 90 * rows)
-    figure.update_layout(showlegend=False)
-    return figure
+    layout = merge(
+        base_layout(labels["title"], height=150 + 90 * rows),
+        {
+            "yaxis": {"type": "category", "range": [-0.7, rows - 0.3]},
+            "xaxis": {"type": "date", "gridcolor": "#e5e5e5", "tickformat": "%Y-%m", "range": span},
+            "showlegend": False,
+        },
+    )
+    return go.Figure({"data": traces, "layout": layout})
