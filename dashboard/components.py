@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import markdown
+from dashboard import columns, markdown
 from dashboard.exports import to_csv_bytes
 from dashboard.filters import Filters, link
 from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
@@ -42,8 +42,15 @@ def chart(figure: go.Figure, summary: str, key: str) -> None:
 
 
 def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None) -> None:
-    """A table with a CSV download that is built only when clicked."""
-    st.dataframe(frame, width="stretch", hide_index=True, column_config=column_config, key=f"{key}_table")
+    """A table with headers in the reader's language, and a CSV download (data/'s column names) that is
+    built only when clicked."""
+    st.dataframe(
+        columns.blank_missing(frame),
+        width="stretch",
+        hide_index=True,
+        column_config=columns.config_for(frame.columns, column_config),
+        key=f"{key}_table",
+    )
     illustrative = "illustrative" in frame.columns and bool(frame["illustrative"].any())
     suffix = "-includes-illustrative" if illustrative else ""
     st.download_button(

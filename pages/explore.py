@@ -129,7 +129,8 @@ if rows.empty:
     st.info(_("No recommendation matches. Try fewer or other words, or widen the filters in the sidebar."))
 else:
     table = rows.assign(
-        **{c: rows[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS}
+        **{c: rows[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS},
+        response=rows["response"].map(filters.label),
     )
     components.data_table(
         table,
