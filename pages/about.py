@@ -24,13 +24,7 @@ ROWS_OF = {
 }
 COLUMNS = {
     "source_url": st.column_config.LinkColumn(_("Source link")),
-    "reconciles": st.column_config.CheckboxColumn(_("Matches official")),
     "note": st.column_config.TextColumn(_("Note"), width="large"),
-    "rows_of": _("Rows of"),
-    "total": _("Total"),
-    "official": _("From a source"),
-    "illustrative": _("Illustrative"),
-    "sha256_prefix": _("SHA-256 (first 12)"),
 }
 
 st.title(_("About the data"))

@@ -21,7 +21,7 @@ dropped: list[str] = []
 filters.seed_from_url("rec", choices, dropped)
 if st.session_state.get("rec") not in choices:
     st.session_state["rec"] = ""
-STATUS = {"government_status": _("Government status"), "civil_society_status": _("Civil-society status")}
+STATUS = ("government_status", "civil_society_status")
 ACTION = {
     1: _("minimal action"),
     2: _("continuing action"),
@@ -136,7 +136,7 @@ else:
         table,
         "recommendations",
         key="matches",
-        column_config=STATUS | {"text": st.column_config.TextColumn(_("Text"), width="large")},
+        column_config={"text": st.column_config.TextColumn(_("Text"), width="large")},
     )
 
 components.copy_link("explore", f, {"rec": value} if value else None)

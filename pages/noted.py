@@ -98,7 +98,6 @@ components.data_table(
     key="noted",
     column_config={
         "text": st.column_config.TextColumn(_("Text (or where to read it)"), width="large"),
-        "illustrative": st.column_config.CheckboxColumn(_("Illustrative")),
     },
 )
 components.copy_link("noted", f)

@@ -95,21 +95,7 @@ components.data_table(
     "overview-cycles",
     key="cycles",
     column_config={
-        "cycle": st.column_config.NumberColumn(_("Cycle")),
-        "year": st.column_config.NumberColumn(_("Year"), format="%d"),
-        "document": _("Document"),
-        "received": _("Received"),
-        "supported": _("Supported"),
-        "noted": _("Noted"),
-        "recommending_states": _("Recommending states"),
-        "official_received": _("Official: received"),
-        "official_supported": _("Official: supported"),
-        "official_noted": _("Official: noted"),
-        "official_recommending_states": _("Official: states"),
-        "reconciles": st.column_config.CheckboxColumn(_("Matches official")),
-        "illustrative": st.column_config.CheckboxColumn(_("Illustrative")),
-        "official_note": _("Note"),
-        "source": _("Source"),
+        "year": st.column_config.NumberColumn(_("Year"), format="%d"),  # 2019, not 2,019
         "source_url": st.column_config.LinkColumn(_("Source link")),
     },
 )
