@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 import paths
+from dashboard.routing import rerun_through_router
 
 
 class DatabaseUnavailable(Exception):
@@ -33,9 +34,12 @@ def run_version() -> str:
     """The version the router resolved at the start of this run.
 
     Pages use it rather than resolving again, so the sidebar's options and the page's figures of one
-    run always come from the same build, even when the ETL publishes in between.
+    run always come from the same build, even when the ETL publishes in between. Without one, the
+    page is running without the router (a fresh server's first link): it reruns through it.
     """
-    return st.session_state.get("_version") or current_version()
+    if "_version" not in st.session_state:
+        rerun_through_router()
+    return st.session_state["_version"]
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

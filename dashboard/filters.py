@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard import markdown
 from dashboard.data import options as option_data
 from dashboard.i18n import N_, _, current_language, localized
+from dashboard.routing import rerun_through_router
 
 ANY = "any"
 ALL_CYCLES = "all"
@@ -99,22 +100,8 @@ def link(page_path: str, filters: Filters, extra: dict[str, str] | None = None) 
 def current() -> Filters:
     """The filters the router's sidebar produced for this run."""
     if "_filters" not in st.session_state:
-        _rerun_through_router()
+        rerun_through_router()
     return st.session_state["_filters"]
-
-
-def _rerun_through_router() -> None:
-    """Run app.py instead of a page that Streamlit started on its own.
-
-    Until some session has called ``st.navigation``, Streamlit treats a folder named ``pages/`` next
-    to the main script as an old-style multipage app and runs the page the URL names *without*
-    app.py: a link straight to /about on a freshly started server would have no frame and no
-    filters. Switching that mode off and rerunning sends the same URL through the router.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    PagesManager.uses_pages_directory = False
-    st.rerun()
 
 
 def render_sidebar(version: str, dropped: list[str] | None = None) -> Filters:
