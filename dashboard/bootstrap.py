@@ -1,12 +1,25 @@
-"""Find the published database before a page runs: build it on first start, wait out an update."""
+"""Find the published database before a page runs: build it on first start, rebuild it when the
+CSVs it was built from change, wait out an update."""
 
 from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from functools import lru_cache
+from pathlib import Path
 
 import streamlit as st
 
 import paths
+from dashboard.data import about
+from dashboard.data.overview import build_info
 from dashboard.db import DatabaseUnavailable, current_version
-from dashboard.i18n import _
+from dashboard.i18n import _, fmt_datetime
+
+# How often a running app compares data/ with its build. Community Cloud pulls a pushed commit into
+# the running app, so new CSVs arrive without a restart; self-hosters may edit them in place.
+CHECK_SECONDS = 60
 
 
 @st.cache_resource(show_spinner=False)
@@ -22,10 +35,77 @@ def _first_build() -> str | None:
     return None
 
 
+def _sha256(path: Path) -> str:
+    stat = path.stat()
+    return _sha256_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=64)
+def _sha256_of(path: str, size: int, mtime_ns: int) -> str:
+    """Hashed again only when the file's size or time changes (a global data set is 140 MB)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@st.cache_resource(show_spinner=False, ttl=CHECK_SECONDS)
+def _changed_data(version: str) -> tuple[tuple[str, str], ...] | None:
+    """The data folder's files and hashes when they differ from what ``version`` was built from.
+
+    None when they match, when ``UPR_REBUILD_ON_CHANGE=0``, or when ``version`` was built from another
+    folder (an import, a benchmark): that database is not the app's to replace.
+    """
+    from etl.schema import FILES
+
+    if os.environ.get("UPR_REBUILD_ON_CHANGE", "1") == "0":
+        return None
+    folder = paths.data_dir()
+    built_from, published = about.build_sources(version)
+    if built_from is None or os.path.realpath(built_from) != os.path.realpath(folder):
+        return None
+    present = {s.filename: _sha256(folder / s.filename) for s in FILES if (folder / s.filename).is_file()}
+    return None if present == published else tuple(sorted(present.items()))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _rebuild(version: str, files: tuple[tuple[str, str], ...]) -> str | None:
+    """Build the changed files once (per published version and file contents); the problems if it failed.
+
+    A failed build publishes nothing, so readers keep the last good data; the report goes to the
+    server's log for whoever maintains the data.
+    """
+    from etl import build
+    from etl.problems import BuildFailed
+
+    try:
+        build.run(paths.data_dir(), paths.db_path())
+    except (BuildFailed, OSError) as failed:  # OSError: e.g. a host that mounts the database read-only
+        report = failed.report() if isinstance(failed, BuildFailed) else str(failed)
+        print(f"UPR Monitor: the changed data files were not loaded:\n{report}", file=sys.stderr)
+        return report
+    return None
+
+
+def _rebuild_if_data_changed(version: str) -> str:
+    files = _changed_data(version)
+    if files is None:
+        return version
+    with st.spinner(_("Loading the updated data…")):
+        problems = _rebuild(version, files)
+    if problems is None:
+        return current_version()
+    built = build_info(version).get("built_at")
+    st.warning(
+        _(
+            "The data files have changed but could not be loaded, so this shows the data built {built}. "
+            "The problems are in the server's log."
+        ).format(built=fmt_datetime(built) + " UTC")
+    )
+    return version
+
+
 def database_version_or_stop() -> str:
     """The database version for this run, or a clear message and a stopped page."""
     try:
-        st.session_state["_version"] = current_version()
+        st.session_state["_version"] = _rebuild_if_data_changed(current_version())
         return st.session_state["_version"]
     except DatabaseUnavailable:
         st.session_state.pop("_version", None)

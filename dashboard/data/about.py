@@ -42,3 +42,11 @@ def source_files(version: str) -> pd.DataFrame:
         version,
         "SELECT file, rows, encoding, left(sha256, 12) AS sha256_prefix FROM source_files ORDER BY file",
     )
+
+
+def build_sources(version: str) -> tuple[str | None, dict[str, str]]:
+    """The folder ``version`` was built from, and the full SHA-256 of each file it read there."""
+    info = query(version, "SELECT data_dir FROM build_info")
+    files = query(version, "SELECT file, sha256 FROM source_files")
+    built_from = None if info.empty else info.iloc[0]["data_dir"]
+    return built_from, dict(zip(files["file"], files["sha256"], strict=True))
