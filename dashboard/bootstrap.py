@@ -22,9 +22,8 @@ from dashboard.i18n import _, fmt_datetime
 CHECK_SECONDS = 60
 
 
-@st.cache_resource(show_spinner=False)
-def _first_build() -> str | None:
-    """Build data/ once per server process when no database exists yet; return the error if any."""
+def _build() -> str | None:
+    """Build the data folder and publish it; the problem report if that failed (nothing is published)."""
     from etl import build
     from etl.problems import BuildFailed
 
@@ -32,7 +31,15 @@ def _first_build() -> str | None:
         build.run(paths.data_dir(), paths.db_path())
     except BuildFailed as failed:
         return failed.report()
+    except OSError as error:  # e.g. a host that mounts the database's folder read-only
+        return str(error)
     return None
+
+
+@st.cache_resource(show_spinner=False)
+def _first_build() -> str | None:
+    """Build data/ once per server process when no database exists yet; return the error if any."""
+    return _build()
 
 
 def _sha256(path: Path) -> str:
@@ -67,21 +74,15 @@ def _changed_data(version: str) -> tuple[tuple[str, str], ...] | None:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _rebuild(version: str, files: tuple[tuple[str, str], ...]) -> str | None:
-    """Build the changed files once (per published version and file contents); the problems if it failed.
+    """Build changed files once per (published version, file contents): both are only the cache key.
 
     A failed build publishes nothing, so readers keep the last good data; the report goes to the
-    server's log for whoever maintains the data.
+    server's log for whoever maintains the data. Returns it, or None after a good build.
     """
-    from etl import build
-    from etl.problems import BuildFailed
-
-    try:
-        build.run(paths.data_dir(), paths.db_path())
-    except (BuildFailed, OSError) as failed:  # OSError: e.g. a host that mounts the database read-only
-        report = failed.report() if isinstance(failed, BuildFailed) else str(failed)
-        print(f"UPR Monitor: the changed data files were not loaded:\n{report}", file=sys.stderr)
-        return report
-    return None
+    problems = _build()
+    if problems is not None:
+        print(f"UPR Monitor: the changed data files were not loaded:\n{problems}", file=sys.stderr)
+    return problems
 
 
 def _rebuild_if_data_changed(version: str) -> str:
