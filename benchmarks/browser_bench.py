@@ -35,17 +35,20 @@ def _load(browser, url: str) -> tuple[float, int]:
 
 
 def time_to_last_chart(browser, app_url: str, minimal_url: str, runs: int, pages=PAGES) -> dict:
-    """{"minimal": s, page: {"median_s", "charts", "ratio"}} with medians over ``runs`` rounds."""
-    times: dict[str, list[float]] = {"minimal": []}
+    """{"minimal_s", "elements_s", "elements_ratio", page: {"median_s", "charts", "ratio"}}: medians
+    over ``runs`` rounds; "elements" is the minimal page with a dashboard page's kinds of elements."""
+    times: dict[str, list[float]] = {"minimal": [], "elements": []}
     charts: dict[str, int] = {}
     _load(browser, minimal_url)  # warm the minimal server's first-run imports, as the app's are warm
     for _ in range(runs):
         times["minimal"].append(_load(browser, minimal_url)[0])
+        times["elements"].append(_load(browser, f"{minimal_url}/?elements=1")[0])
         for name in pages:
             seconds, charts[name] = _load(browser, f"{app_url}/{PAGES[name]}")
             times.setdefault(name, []).append(seconds)
     minimal = statistics.median(times["minimal"])
-    result: dict = {"minimal_s": minimal}
+    elements = statistics.median(times["elements"])
+    result: dict = {"minimal_s": minimal, "elements_s": elements, "elements_ratio": elements / minimal}
     for name in pages:
         median = statistics.median(times[name])
         result[name] = {"median_s": median, "charts": charts[name], "ratio": median / minimal}

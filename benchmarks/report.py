@@ -65,6 +65,14 @@ def markdown(results: dict) -> str:
             + " | ".join(f"{datasets[n]['browser']['minimal_s']:.2f}" for n in browsed)
             + " |"
         )
+        out.append(
+            "| the same with a page's kinds of elements, no data (Streamlit's own cost) | 1 | "
+            + " | ".join(
+                f"{datasets[n]['browser']['elements_s']:.2f} ({datasets[n]['browser']['elements_ratio']:.2f}×)"
+                for n in browsed
+            )
+            + " |"
+        )
         for page in pages:
             cells = []
             for name in browsed:
