@@ -6,6 +6,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from etl.importers import cli
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
 ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
+# Every page's URL path ("" is the Overview), as app.py registers them: a new page is tested too.
+PAGES = re.findall(r'url_path="([^"]*)"', (ROOT / "app.py").read_text(encoding="utf-8"))
 
 
 def build_database(data_dir: Path, folder: Path) -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
+from tests.conftest import PAGES
 
 
 @pytest.mark.parametrize("page", PAGES)

@@ -22,8 +22,8 @@ from dashboard import i18n, i18n_catalog
 from dashboard.charts.overview import cycles_figure
 from dashboard.charts.style import FONT
 from dashboard.exports import to_csv_bytes
+from tests.conftest import PAGES, ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 KHMER = re.compile("[\u1780-\u17ff]")
 
 
@@ -295,9 +295,6 @@ def test_an_unknown_language_gets_the_notice_and_english(run_page, golden_db):
     assert any("lang=fr" in i.value for i in at.info)
     assert at.radio(key="lang").value == "en"
     assert at.title[0].value == "UPR recommendations to Atlantis"
-
-
-PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
 
 
 @pytest.mark.parametrize("page", PAGES)

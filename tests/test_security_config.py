@@ -17,7 +17,7 @@ from streamlit import config as st_config
 
 from dashboard.exports import FORMULA_STARTS, neutralise, to_csv_bytes
 from etl import build
-from tests.conftest import ROOT
+from tests.conftest import PAGES, ROOT
 from tests.etl_helpers import replace_in
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
@@ -123,7 +123,6 @@ def test_neutralise_leaves_non_text_alone():
 
 PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)> **bold** [link](https://evil.example) ![i](https://evil.example/i.png)"
 RAW_MARKS = ("<script>", "<img", "**bold**", "](https://evil", "![i]")
-PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from tests.test_i18n import PAGES
+from tests.conftest import PAGES
 
 KHMER = re.compile("[\u1780-\u17ff]")
 # The explorer's detail view and its assessment history are tables too.

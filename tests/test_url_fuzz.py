@@ -18,10 +18,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard.data.filtering import MAX_TERMS, search_terms, where
 from dashboard.filters import MAX_QUERY_CHARS, SIDEBAR_PARAMS, Filters
 from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _translation
-from tests.conftest import ROOT
+from tests.conftest import PAGES, ROOT
 from tests.etl_helpers import copy_published, fingerprint, tables
 
-PAGES = ["", "acceptance", "ministries", "noted", "explore", "states", "about"]
 PARAMS = (*SIDEBAR_PARAMS, "lang", "rec")
 NOTICE = "Some link values were not recognised and were left out"
 HOSTILE = {

@@ -20,12 +20,6 @@ SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 HARMLESS_404_ENDINGS = ("/_stcore/health", "/_stcore/host-config")
 
 
-def is_placeholder(name: str) -> bool:
-    """True while pages/<name>.py is the stub another branch will replace."""
-    text = (ROOT / "pages" / f"{name}.py").read_text(encoding="utf-8")
-    return text.lstrip('"').startswith("Placeholder")
-
-
 @dataclass
 class Reader:
     """One browser tab of one reader, with the console errors it has seen."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DESKTOP, PHONE, WITHOUT_CHARTS, is_placeholder
+from conftest import DESKTOP, PHONE, WITHOUT_CHARTS
 
 from benchmarks.harness import PAGES
 
@@ -56,8 +56,6 @@ def test_page_draws_its_charts_and_goes_idle_without_console_errors(reader, scre
     reader.page.screenshot(path=screenshots / f"{name}-desktop.png", full_page=True)
     reader.page.set_viewport_size(DESKTOP)
     if name not in WITHOUT_CHARTS:
-        if is_placeholder(name):
-            pytest.skip(f"pages/{name}.py is still a placeholder: charts not checked yet")
         assert charts >= 1, f"/{PAGES[name]} drew no chart"
 
 
