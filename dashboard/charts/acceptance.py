@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
+from dashboard.charts.rows import GROUPED_LABELS, grouped_rows, inside_colour, row_bars, text_positions
 from dashboard.charts.style import SUPPORTED, merge
 
 # Okabe–Ito colours for cycles side by side; the bar labels name the cycle too.
@@ -69,25 +69,18 @@ def rate_figure(
         faint = [n < small_n for n in part["received"]]
         rates = part["rate"].tolist()
         figure["data"].append(
-            {
-                "type": "bar",
-                "y": [bar_y[k][row_of[name]] for name in part["name"]],
-                "x": rates,
-                "width": 0.8,
-                "orientation": "h",
-                "name": cycle_names[cycle],
-                "marker": {"color": colour, "opacity": [FAINT if f else 1.0 for f in faint]},
-                "text": None if single else part["label"].tolist(),
-                "textposition": text_positions(rates, 1.0),
-                "insidetextanchor": "start",
-                "constraintext": "none",
-                "textfont": {"size": 12},
-                "insidetextfont": {"color": [inside_colour(colour, f) for f in faint]},
-                "cliponaxis": False,
-                "hovertext": part["hover"].tolist(),
-                "hoverinfo": "text",
-                "showlegend": not single,
-            }
+            row_bars(
+                [bar_y[k][row_of[name]] for name in part["name"]],
+                rates,
+                cycle_names[cycle],
+                marker={"color": colour, "opacity": [FAINT if f else 1.0 for f in faint]},
+                text=None if single else part["label"].tolist(),
+                textposition=text_positions(rates, 1.0),
+                insidetextfont={"color": [inside_colour(colour, f) for f in faint]},
+                hovertext=part["hover"].tolist(),
+                showlegend=not single,
+                **GROUPED_LABELS,
+            )
         )
     axis = {
         "range": [0, 1],

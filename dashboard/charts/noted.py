@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.acceptance import cycle_colour
-from dashboard.charts.rows import grouped_rows, inside_colour, text_positions
+from dashboard.charts.rows import GROUPED_LABELS, grouped_rows, inside_colour, row_bars, text_positions
 from dashboard.charts.style import NOTED, merge
 
 
@@ -28,25 +28,18 @@ def count_figure(
         colour = NOTED if single else cycle_colour(cycle, cycles)
         counts = part["count"].tolist()
         figure["data"].append(
-            {
-                "type": "bar",
-                "y": [bar_y[k][row_of[name]] for name in part["name"]],
-                "x": counts,
-                "width": 0.8,
-                "orientation": "h",
-                "name": cycle_names[cycle],
-                "marker": {"color": colour, "pattern": {"shape": "/" if single else ""}},
-                "text": None if single else part["bar_label"].tolist(),
-                "textposition": text_positions(counts, top, 0.7),
-                "insidetextanchor": "start",
-                "constraintext": "none",
-                "textfont": {"size": 12},
-                "insidetextfont": {"color": inside_colour(colour)},
-                "cliponaxis": False,
-                "hovertext": (part["name"] + ": " + part["label"]).tolist(),
-                "hoverinfo": "text",
-                "showlegend": not single,
-            }
+            row_bars(
+                [bar_y[k][row_of[name]] for name in part["name"]],
+                counts,
+                cycle_names[cycle],
+                marker={"color": colour, "pattern": {"shape": "/" if single else ""}},
+                text=None if single else part["bar_label"].tolist(),
+                textposition=text_positions(counts, top, 0.7),
+                insidetextfont={"color": inside_colour(colour)},
+                hovertext=(part["name"] + ": " + part["label"]).tolist(),
+                showlegend=not single,
+                **GROUPED_LABELS,
+            )
         )
     axis = {"range": [0, top], "dtick": max(1, round(top / 4)), "showgrid": True}
     return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})

@@ -88,6 +88,17 @@ def grouped_rows(title: str, shown, names: list[str]):
     return figure, cycles, {name: i for i, name in enumerate(names)}, bar_y
 
 
+def row_bars(y: list[float], x: list, name: str, **options) -> dict:
+    """A trace of horizontal bars at ``y`` (a row chart's bar positions), hover text from
+    ``hovertext``; ``options`` are the chart's own Plotly keys (marker, text, fonts...)."""
+    return {"type": "bar", "y": y, "x": x, "name": name, "width": 0.8, "orientation": "h",
+            "constraintext": "none", "hoverinfo": "text", **options}  # fmt: skip
+
+
+# How the acceptance and noted charts label each cycle's bar: from its start, never clipped.
+GROUPED_LABELS = {"insidetextanchor": "start", "textfont": {"size": 12}, "cliponaxis": False}
+
+
 def text_positions(values, top: float, share: float = 0.55) -> list[str]:
     """Inside a bar that is long enough for its label, just after it otherwise."""
     return ["inside" if top and v >= share * top else "outside" for v in values]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.rows import inside_colour, positions, row_figure, short
+from dashboard.charts.rows import inside_colour, positions, row_bars, row_figure, short
 from dashboard.charts.style import NOTED, SUPPORTED, merge
 
 
@@ -21,26 +21,21 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
     for column, colour, pattern in (("supported", SUPPORTED, ""), ("noted", NOTED, "/")):
         values = frame[column].tolist()
         figure["data"].append(
-            {
-                "type": "bar",
-                "y": bar_y[0],
-                "x": values,
-                "width": 0.8,
-                "orientation": "h",
-                "name": names[column],
-                "marker": {"color": colour, "pattern": {"shape": pattern}},
-                "text": [str(v) if v else "" for v in values],
-                "textposition": "inside",
-                "insidetextanchor": "middle",
-                "textangle": 0,
-                "constraintext": "none",
-                "textfont": {"size": 11},
-                "insidetextfont": {"color": inside_colour(colour)},
-                "hovertext": [
+            row_bars(
+                bar_y[0],
+                values,
+                names[column],
+                marker={"color": colour, "pattern": {"shape": pattern}},
+                text=[str(v) if v else "" for v in values],
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                textfont={"size": 11},
+                insidetextfont={"color": inside_colour(colour)},
+                hovertext=[
                     f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], values, strict=True)
                 ],
-                "hoverinfo": "text",
-            }
+            )
         )
     total = frame["supported"] + frame["noted"]
     top = float(total.max()) if len(total) else 1.0
