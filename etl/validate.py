@@ -91,10 +91,8 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
             found.append((item, row, column, value, message))
 
     if _may_have_column_problems(con, item):
-        for c in spec.columns:
+        for c in _checked_columns(item):
             x, raw = f'"{c.name}"', f'"{c.name}__raw"'
-            if c.name not in item.columns and item.present:
-                continue  # an optional column the file does not have: nothing to check
             collect(
                 f"SELECT _row, {raw} FROM {table} WHERE length({raw}) > {MAX_CELL_CHARS}",
                 c.name,
@@ -147,6 +145,11 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
     return found
 
 
+def _checked_columns(item: Staged) -> list[Column]:
+    """The columns whose cells the rules check: not an optional column the file does not have."""
+    return [c for c in item.spec.columns if c.name in item.columns or not item.present]
+
+
 def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged) -> bool:
     """One scan answering "could any column rule below find something?" (never no when one would).
 
@@ -155,9 +158,7 @@ def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged) -> b
     """
     spec, table = item.spec, f"clean_{item.spec.table}"
     terms = []
-    for c in spec.columns:
-        if c.name not in item.columns and item.present:
-            continue
+    for c in _checked_columns(item):
         x, raw = f'"{c.name}"', f'"{c.name}__raw"'
         terms.append(f"bool_or(length({raw}) > {MAX_CELL_CHARS})")
         # A blank or invalid cell always cleans to NULL (or to an empty list): testing that spares
