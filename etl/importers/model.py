@@ -8,12 +8,25 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from etl.importers import countries
 
 
 class SourceError(Exception):
     """A file the importer cannot read: one clear line for the user, never a traceback."""
+
+
+def read_source(path: Path, expected: str) -> bytes:
+    """The bytes of a downloaded file, or a SourceError naming it (unreadable, or empty where
+    ``expected`` describes what should be there)."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    if not raw.strip():
+        raise SourceError(f"{path}: the file is empty; expected {expected}")
+    return raw
 
 
 def response_from_position(position: str) -> str | None:

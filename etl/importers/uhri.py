@@ -22,7 +22,7 @@ from typing import Any
 
 from etl.importers import sessions
 from etl.importers.countries import resolve
-from etl.importers.model import ImportResult, Recommendation, SourceError, response_from_position
+from etl.importers.model import ImportResult, Recommendation, SourceError, read_source, response_from_position
 
 SOURCE = "OHCHR Universal Human Rights Index export"
 THEME_GROUP = "OHCHR"
@@ -70,12 +70,7 @@ def _header_key(name: object) -> str:
 
 def read_records(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """(row number, fields) of every record; the format is told by content, not by the file name."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    if not raw.strip():
-        raise SourceError(f"{path}: the file is empty; expected a UHRI export (.xlsx or .json)")
+    raw = read_source(path, "a UHRI export (.xlsx or .json)")
     if raw.startswith(b"PK"):
         return _excel_records(path)
     if raw.lstrip()[:1] in (b"[", b"{"):

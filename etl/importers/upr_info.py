@@ -31,7 +31,7 @@ import xlrd
 
 from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
-from etl.importers.model import ImportResult, Recommendation, SourceError
+from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
 
 SHEET = "UPR Info database export"
 XLS_HEADER = [
@@ -101,12 +101,7 @@ def issue_labels() -> frozenset[str]:
 
 def read_export(path: Path) -> list[ExportRow]:
     """Every data row of one export file (XLS or CSV, told apart by content, not by name)."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read the file ({exc.strerror})") from exc
-    if not raw.strip():
-        raise SourceError(f"{path}: the file is empty; expected a UPR Info database export (XLS or CSV)")
+    raw = read_source(path, "a UPR Info database export (XLS or CSV)")
     cells = _xls_cells(path, raw) if raw.startswith(_OLE_MAGIC) else _csv_cells(path, raw)
     header, body = cells[0], cells[1:]
     expected = XLS_HEADER if raw.startswith(_OLE_MAGIC) else CSV_HEADER
