@@ -8,12 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-RESPONSES = ("supported", "noted")
-REGIONAL_GROUPS = ("African", "Asia-Pacific", "EEG", "GRULAC", "WEOG", "other")
-ROLES = ("lead", "supporting")
-ASSESSORS = ("government", "civil_society", "un", "nhri")
-STATUSES = ("not_implemented", "partially_implemented", "implemented", "no_information")
-BOOLEANS = ("true", "false")
+from vocab import ASSESSORS, REGIONAL_GROUPS, RESPONSES, ROLES, STATUSES
 
 # Spellings people and sources use for the same value. Keys are compared after `vocab_key`.
 ALIASES: dict[str, dict[str, str]] = {

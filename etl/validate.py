@@ -13,8 +13,9 @@ import re
 import duckdb
 
 from etl.problems import Problem
-from etl.schema import ALIASES, BOOLEANS, MAX_CELL_CHARS, Column, FileSpec, vocab_key
+from etl.schema import ALIASES, MAX_CELL_CHARS, Column, FileSpec, vocab_key
 from etl.stage import Staged
+from vocab import BOOLEANS
 
 _KEY_SQL = "regexp_replace(lower(trim({x})), '[\\s_\\-]+', '_', 'g')"
 _DATE_HINT = "expected a date as YYYY-MM-DD, e.g. 2024-03-31"

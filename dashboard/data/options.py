@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard.db import query
-from etl.schema import ASSESSORS, REGIONAL_GROUPS, STATUSES
+from vocab import ASSESSORS, REGIONAL_GROUPS, STATUSES
 
 
 @dataclass(frozen=True)
