@@ -1,4 +1,4 @@
-"""UPR Monitor: the router and frame (page config, language, shared filters, navigation)."""
+"""UPR Monitor: the router and frame (page config, the reader's view, language, filters, navigation)."""
 
 from __future__ import annotations
 
@@ -6,20 +6,16 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import bootstrap, filters
+from dashboard import bootstrap, session, sidebar
+from dashboard.data.options import filter_options
 from dashboard.i18n import LANGUAGES, _, keep_choices_across_language_switch, remember_choices
 
 PAGES = Path(__file__).parent / "pages"
 
 st.set_page_config(page_title="UPR Monitor", page_icon="📋", layout="wide")
 keep_choices_across_language_switch()
-with st.sidebar:
-    dropped: list[str] = []  # an unknown ?lang= gets the same notice as any other unknown link value
-    filters.seed_from_url("lang", list(LANGUAGES), dropped)
-    st.radio("Language / ភាសា", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
-filters.write_url(("lang",), [("lang", st.session_state["lang"])] if st.session_state["lang"] != "en" else [])
+session.seed_language()  # before any text: the frame, the build notices and the page titles are in it
 version = bootstrap.database_version_or_stop()
-filters.render_sidebar(version, dropped)
 navigation = st.navigation(
     [
         st.Page(PAGES / "overview.py", title=_("Overview"), url_path="", default=True),
@@ -31,5 +27,11 @@ navigation = st.navigation(
         st.Page(PAGES / "about.py", title=_("About the data"), url_path="about"),
     ]
 )
+view = session.start(version, navigation.url_path)
+with st.sidebar:
+    st.radio("Language / ភាសា", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
+sidebar.draw(filter_options(version))
+session.notice()
+session.write_url(view)
 navigation.run()
 remember_choices()

@@ -1,8 +1,8 @@
 """The closed vocabularies both sides share: the ETL validates against them, the read side labels them.
 
 At the bottom of the import graph, like ``paths.py``: no project imports, nothing but constants. A value
-added here is accepted by the ETL and offered by the dashboard's filters; its reader-facing name and
-Khmer translation live with the interface text (dashboard/labels.py and the catalog).
+added here is accepted by the ETL and offered by the dashboard's filters; its reader-facing English name
+is in ``NAMES`` (marked with ``N_`` for the translation catalog, translated where it is shown).
 
 Sources: responses, statuses and assessors follow UPR Info's mid-term implementation assessments and
 the Human Rights Council's wording (resolution 5/1: a state "supports" or "notes" a recommendation);
@@ -10,6 +10,12 @@ action categories are Edward McMahon's scale as UPR Info uses it; the regional g
 """
 
 from __future__ import annotations
+
+
+def N_(message: str) -> str:
+    """Mark an English name for the interface catalog (babel.cfg reads this file); translated where shown."""
+    return message
+
 
 # The final response of the state under review. "Rejected" in older sources counts as noted (HRC 5/1).
 RESPONSES = ("supported", "noted")
@@ -25,12 +31,35 @@ STATUSES = ("not_implemented", "partially_implemented", "implemented", "no_infor
 MOVED_STATUSES = ("partially_implemented", "implemented")
 # Edward McMahon's scale of the action a recommendation asks for, 1 (least) to 5 (most specific).
 ACTION_CATEGORIES = {
-    1: "minimal action",
-    2: "continuing action",
-    3: "considering action",
-    4: "general action",
-    5: "specific action",
+    1: N_("minimal action"),
+    2: N_("continuing action"),
+    3: N_("considering action"),
+    4: N_("general action"),
+    5: N_("specific action"),
 }
 BOOLEANS = ("true", "false")
 # Several values in one cell of a canonical CSV, and in every export: "France | Germany".
 MULTI_SEPARATOR = " | "
+
+# The reader-facing English name of every value above (the interface translates them).
+NAMES = {
+    "supported": N_("Supported"),
+    "noted": N_("Noted"),
+    "not_implemented": N_("Not implemented"),
+    "partially_implemented": N_("Partially implemented"),
+    "implemented": N_("Implemented"),
+    "no_information": N_("No information"),
+    "government": N_("Government"),
+    "civil_society": N_("Civil society"),
+    "un": N_("United Nations"),
+    "nhri": N_("National human rights institution"),
+    "lead": N_("Lead"),
+    "supporting": N_("Supporting"),
+    # UN regional groups: the names the UN uses.
+    "African": N_("African"),
+    "Asia-Pacific": N_("Asia-Pacific"),
+    "EEG": N_("EEG"),
+    "GRULAC": N_("GRULAC"),
+    "WEOG": N_("WEOG"),
+    "other": N_("other"),
+}

@@ -106,16 +106,14 @@ def _rebuild_if_data_changed(version: str) -> str:
 def database_version_or_stop() -> str:
     """The database version for this run, or a clear message and a stopped page."""
     try:
-        st.session_state["_version"] = _rebuild_if_data_changed(current_version())
-        return st.session_state["_version"]
+        return _rebuild_if_data_changed(current_version())
     except DatabaseUnavailable:
-        st.session_state.pop("_version", None)
+        pass
     if not paths.db_path().is_symlink():  # never built here: build the bundled data now
         with st.spinner(_("Preparing the data for first use…")):
             error = _first_build()
         if error is None:
-            st.session_state["_version"] = current_version()
-            return st.session_state["_version"]
+            return current_version()
         st.error(_("The data could not be built. The problems are:"))
         st.code(error, language=None)
         st.stop()

@@ -11,8 +11,8 @@ import streamlit as st
 
 from dashboard import columns, markdown
 from dashboard.exports import to_csv_bytes
-from dashboard.filters import Filters, link
 from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
+from dashboard.view import View
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
 PLOTLY_CONFIG = {
@@ -63,16 +63,16 @@ def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | N
     )
 
 
-def copy_link(page_path: str, filters: Filters, extra: dict[str, str] | None = None) -> None:
-    """The address of exactly this view, in a box with a copy button."""
-    relative = link(page_path, filters, extra)
+def copy_link(view: View) -> None:
+    """The address of exactly this view, in a box with a copy button (state under review, cycle and
+    language always in it, so the link keeps its meaning when the data grows)."""
     try:
         parts = urlsplit(st.context.url or "")
         base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     except Exception:
         base = ""
     with st.expander(_("🔗 Link to this view")):
-        st.code(base + relative, language=None)
+        st.code(base + view.link(), language=None)
         st.caption(_("Copy this address to share exactly what you see, filters included."))
 
 

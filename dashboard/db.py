@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 import paths
-from dashboard.routing import rerun_through_router
 
 
 class DatabaseUnavailable(Exception):
@@ -28,18 +27,6 @@ def current_version() -> str:
     if not os.path.isfile(real):
         raise DatabaseUnavailable(f"no database at {published}")
     return real
-
-
-def run_version() -> str:
-    """The version the router resolved at the start of this run.
-
-    Pages use it rather than resolving again, so the sidebar's options and the page's figures of one
-    run always come from the same build, even when the ETL publishes in between. Without one, the
-    page is running without the router (a fresh server's first link): it reruns through it.
-    """
-    if "_version" not in st.session_state:
-        rerun_through_router()
-    return st.session_state["_version"]
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

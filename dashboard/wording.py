@@ -8,21 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.filters import label
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
+from dashboard.labels import action_name, label
 
 SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
-
-
-def action_name(category: str) -> str:
-    names = {
-        "1": _("minimal action"),
-        "2": _("continuing action"),
-        "3": _("considering action"),
-        "4": _("general action"),
-        "5": _("specific action"),
-    }
-    return f"{category} · {names[category]}" if category in names else _("not categorised")
 
 
 def group_name(by: str, value: str) -> str:
@@ -32,10 +21,6 @@ def group_name(by: str, value: str) -> str:
     if by == "region":
         return _("Other / observer") if value == "other" else value
     return value or _("none")
-
-
-def cycle_names(cycles) -> dict[int, str]:
-    return {int(c): _("Cycle {n}").format(n=int(c)) for c in cycles}
 
 
 def rate_text(supported: int, received: int) -> str:
@@ -155,3 +140,18 @@ def with_pointers(frame: pd.DataFrame) -> pd.DataFrame:
         if column in out.columns:
             out[column] = out[column].map(lambda v: label(v) if isinstance(v, str) else v)
     return out
+
+
+def cycles_summary(reviews: pd.DataFrame) -> str:
+    """The Overview's chart in words: "cycle 2: 205 received, 163 supported, 42 noted (80% supported)"."""
+    return "; ".join(
+        _("cycle {n}: {received} received, {supported} supported, {noted} noted ({rate} supported)").format(
+            n=int(r.cycle),
+            received=fmt_int(r.received),
+            supported=fmt_int(r.supported),
+            noted=fmt_int(r.noted),
+            rate=fmt_pct(r.rate),
+        )
+        for r in reviews.itertuples()
+        if pd.notna(r.received)  # official totals with no rows loaded: nothing to say in this line
+    )

@@ -6,14 +6,14 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, filters
+from dashboard import components, session
 from dashboard.data import about, overview
-from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int
 
-version, f = run_version(), filters.current()
-cycles = about.provenance(version, f.sur)
-counts = about.illustrative_counts(version, f.sur)
+version, view = session.version(), session.current()
+f = view.selection
+cycles = about.provenance(version, f.state_under_review)
+counts = about.illustrative_counts(version, f.state_under_review)
 info = overview.build_info(version)
 files = about.source_files(version)
 built, latest = info.get("built_at"), info.get("latest_assessment")
@@ -33,7 +33,7 @@ st.markdown(
         "Where every number on this dashboard comes from, what is made up, and how to reuse it. This page covers the state under review chosen in the sidebar, all cycles."
     )
 )
-components.illustrative_notice(int(counts.loc[counts["rows_of"] == "recommendations", "illustrative"].sum()))
+components.illustrative_notice(about.illustrative_recommendations(version, f.state_under_review))
 
 st.subheader(_("Sources, cycle by cycle"))
 st.markdown(
@@ -115,7 +115,7 @@ else:
     st.caption(
         _(
             "{n} rows read in all; the SHA-256 prefix identifies the exact file each figure was built from."
-        ).format(n=fmt_int(files["rows"].sum()))
+        ).format(n=fmt_int(about.rows_read(version)))
     )
 
 st.subheader(_("Licence and citation"))
@@ -130,8 +130,8 @@ st.markdown(_("Suggested citation:"))
 citation = _("UPR Monitor, “UPR recommendations to {sur}”, data built {built}, {url} (accessed {today}).")
 built_day = built.strftime("%Y-%m-%d") if built is not None else "–"
 st.code(
-    citation.format(sur=f.sur, built=built_day, url=url, today=date.today().isoformat()),
+    citation.format(sur=f.state_under_review, built=built_day, url=url, today=date.today().isoformat()),
     language=None,
     wrap_lines=True,
 )
-components.copy_link("about", f)
+components.copy_link(view)

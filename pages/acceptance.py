@@ -2,41 +2,31 @@
 
 import streamlit as st
 
-from dashboard import components, filters, markdown, wording
+from dashboard import components, labels, markdown, session, wording
 from dashboard.charts.acceptance import rate_figure
 from dashboard.data import acceptance, overview
-from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int, fmt_pct
 
-version, f = run_version(), filters.current()
+version, view = session.version(), session.current()
+f = view.selection
 SORTS = {"count": _("Most recommendations first"), "rate": _("Highest acceptance first")}
-dropped: list[str] = []
-filters.seed_from_url("by", list(SORTS), dropped)
 totals = acceptance.totals(version, f)
 
 st.title(_("Acceptance"))
-st.markdown(
-    _("Supported ÷ received, always with the count beside the rate.").format(sur=markdown.escape(f.sur))
-)
-if dropped:
-    st.info(
-        _("Some link values were not recognised and were left out: {values}").format(
-            values=", ".join(dropped)
-        )
-    )
-components.illustrative_notice(int(totals["illustrative_rows"].sum()))
+st.markdown(_("Supported ÷ received, always with the count beside the rate."))
+components.illustrative_notice(acceptance.illustrative_rows(version, f))
 if totals.empty:
     st.info(
         _("No recommendations match these filters. Widen the filters in the sidebar to see acceptance rates.")
     )
-    components.copy_link("acceptance", f)
+    components.copy_link(view)
     st.stop()
 
 for row in totals.itertuples():
     st.subheader(
         _("Cycle {n}: {sur} supported {supported} of {received} ({rate})").format(
             n=row.cycle,
-            sur=markdown.escape(f.sur),
+            sur=markdown.escape(f.state_under_review),
             supported=fmt_int(row.supported),
             received=fmt_int(row.received),
             rate=fmt_pct(row.rate),
@@ -45,8 +35,8 @@ for row in totals.itertuples():
 
 if f.response:
     st.info(_("The Response filter is on, so every rate here is 0% or 100%. Set it to Any to compare."))
-names = wording.cycle_names(totals["cycle"])
-scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
+names = labels.cycle_names(totals["cycle"])
+scope = labels.scope(f)
 SECTIONS = {
     "region": (_("By UN regional group"), None),
     "state": (_("By recommending state"), 25),
@@ -66,7 +56,6 @@ for by, (title, limit) in SECTIONS.items():
         order = st.radio(
             _("Order the bars below"), list(SORTS), format_func=SORTS.get, key="by", horizontal=True
         )
-        filters.write_url(("by",), [("by", order)] if order != "count" else [])
     frame = wording.rate_chart_frame(acceptance.rates(version, f, by), by)
     st.subheader(title)
     if frame.empty:
@@ -104,5 +93,5 @@ for by, (title, limit) in SECTIONS.items():
             column_config={"rate": st.column_config.NumberColumn(_("Acceptance rate"), format="percent")},
         )
 
-components.copy_link("acceptance", f, {"by": order} if order != "count" else None)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

@@ -4,41 +4,31 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from dashboard import components, filters
+from dashboard import components, session
 from dashboard.charts.timeline import timeline_figure
-from dashboard.data import explorer, overview
-from dashboard.db import run_version
+from dashboard.data import explore, overview
 from dashboard.i18n import _, current_language, fmt_int, ngettext
+from dashboard.labels import action_name, label
 
-version, f, lang = run_version(), filters.current(), current_language()
-rows = explorer.matches(version, f, lang)
+version, view, lang = session.version(), session.current(), current_language()
+f = view.selection
+rows = explore.matches(version, f, lang)
 ids = rows["id"].tolist()
 # A link to one recommendation opens it even when the current filters would not select it.
-asked = st.session_state.get("rec") or next(iter(filters.url_values("rec")[-1:]), "")
-outside = asked if asked and asked not in ids and explorer.recommendation(version, asked) else None
+outside = view.rec if view.rec and view.rec not in ids else None
 choices = ["", *ids, *([outside] if outside else [])]
-dropped: list[str] = []
-filters.seed_from_url("rec", choices, dropped)
-if st.session_state.get("rec") not in choices:
-    st.session_state["rec"] = ""
+asked = [d.value for d in session.dropped() if d.key == "rec"]
 STATUS = ("government_status", "civil_society_status")
-ACTION = {
-    1: _("minimal action"),
-    2: _("continuing action"),
-    3: _("considering action"),
-    4: _("general action"),
-    5: _("specific action"),
-}
 
 st.title(_("Explorer"))
 st.markdown(
     _('Search with the **Search** box in the sidebar: every word must appear; put "a phrase" in quotes.')
 )
 components.illustrative_notice(int(rows["illustrative"].sum()))
-if dropped:
+if asked:
     # The id comes from the link: shown as plain text, never as Markdown.
     st.info(_("The link asks for a recommendation that is not in the data. Choose one from the list below."))
-    st.text(_("Asked for: {id}").format(id=asked[:100]))
+    st.text(_("Asked for: {id}").format(id=asked[-1][:100]))
 st.subheader(ngettext("{n} recommendation", "{n} recommendations", len(rows)).format(n=fmt_int(len(rows))))
 
 value = st.selectbox(
@@ -47,8 +37,7 @@ value = st.selectbox(
     key="rec",
     format_func=lambda v: v or _("— choose an id —"),
 )
-filters.write_url(("rec",), [("rec", value)] if value else [])
-rec = explorer.recommendation(version, value) if value else None
+rec = explore.recommendation(version, value) if value else None
 if rec:
     if value == outside:
         st.caption(
@@ -71,7 +60,7 @@ if rec:
                     _("Open the report on undocs.org"),
                     "https://undocs.org/" + quote(rec["document"], safe="/"),
                 )
-        assigned = explorer.ministries_of(version, value, lang)
+        assigned = explore.ministries_of(version, value, lang)
         category = rec["action_category"]
         lines = [
             _("Review: cycle {cycle} ({year}), {document} para {paragraph}").format(
@@ -82,27 +71,25 @@ if rec:
             ),
             _("Recommending states: {states}").format(states=", ".join(rec["recommending_states"]) or "–"),
             _("Response: {response} (the source's word: {word})").format(
-                response=filters.label(rec["response"]), word=rec["response_label"]
+                response=label(rec["response"]), word=rec["response_label"]
             ),
             _("Listed in the Working Group report as: {position}").format(position=rec["wg_position"])
             if rec["wg_position"]
             else "",
-            _("Action category: {n}, {name}").format(n=int(category), name=ACTION.get(int(category), ""))
-            if category
-            else "",
+            _("Action category: {name}").format(name=action_name(category)) if category else "",
             _("Themes: {themes}").format(themes=", ".join(rec["themes"]) or "–"),
             _("Ministries: {ministries}").format(
-                ministries=", ".join(f"{m.ministry} ({filters.label(m.role)})" for m in assigned.itertuples())
+                ministries=", ".join(f"{m.ministry} ({label(m.role)})" for m in assigned.itertuples())
                 or _("none assigned")
             ),
             _("Source: {source}").format(source=rec["source"]),
         ]
         st.text("\n".join(line for line in lines if line))
-    history = explorer.history(version, value)
+    history = explore.history(version, value)
     if history.empty:
         st.info(_("Nobody has assessed this recommendation yet."))
     else:
-        labels = {k: filters.label(k) for k in (*history["assessor"], *history["status"])}
+        labels = {k: label(k) for k in (*history["assessor"], *history["status"])}
         labels |= {"title": _("Assessment history"), "illustrative": _("illustrative")}
         summary = "; ".join(
             f"{d}: {labels[a]}, {labels[s]}"
@@ -111,9 +98,7 @@ if rec:
             )
         )
         components.chart(timeline_figure(history, labels), summary, key="timeline")
-        shown = history.assign(
-            assessor=history["assessor"].map(filters.label), status=history["status"].map(filters.label)
-        )
+        shown = history.assign(assessor=history["assessor"].map(label), status=history["status"].map(label))
         components.data_table(
             shown,
             f"history-{value}",
@@ -129,8 +114,8 @@ if rows.empty:
     st.info(_("No recommendation matches. Try fewer or other words, or widen the filters in the sidebar."))
 else:
     table = rows.assign(
-        **{c: rows[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS},
-        response=rows["response"].map(filters.label),
+        **{c: rows[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS},
+        response=rows["response"].map(label),
     )
     components.data_table(
         table,
@@ -139,5 +124,5 @@ else:
         column_config={"text": st.column_config.TextColumn(_("Text"), width="large")},
     )
 
-components.copy_link("explore", f, {"rec": value} if value else None)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

@@ -4,16 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import components, filters
+from dashboard import components, session
 from dashboard.charts.ministries import status_figure
 from dashboard.data import ministries, overview
-from dashboard.db import run_version
 from dashboard.i18n import _, current_language, fmt_int, fmt_pct
+from dashboard.labels import label
 
-version, f, lang, today = run_version(), filters.current(), current_language(), date.today()
+version, view, lang, today = session.version(), session.current(), current_language(), date.today()
+f = view.selection
 ROLES = {"lead": _("it leads"), "all": _("it leads or supports")}
-filters.seed_from_url("role", list(ROLES), [])
-st.session_state.setdefault("role", "lead")
+head = ministries.headline(version, f, today)
 pairs = ministries.assignments(version, f, lang, today)
 recs = ministries.recommendations(version, f, lang, today)
 disagree, stalled = ministries.disagreements(recs), ministries.stalled(recs)
@@ -29,7 +29,7 @@ COLUMNS = STATUS | {
 def labelled(frame):
     """Status codes as the reader's words; a missing status as a dash."""
     return frame.assign(
-        **{c: frame[c].map(lambda s: filters.label(s) if isinstance(s, str) else "–") for c in STATUS}
+        **{c: frame[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS}
     )
 
 
@@ -41,29 +41,21 @@ st.markdown(
         "assigned to ministries."
     )
 )
-components.illustrative_notice(int(recs["illustrative"].sum()))
-if recs.empty:
+components.illustrative_notice(head["illustrative"])
+if not head["supported"]:
     st.info(_("No supported recommendation matches these filters. Widen the filters in the sidebar."))
-    components.copy_link("ministries", f)
+    components.copy_link(view)
     st.stop()
 
-n = len(recs)
-moved = {
-    who: int(recs[f"{who}_status"].isin(ministries.MOVED).sum()) for who in ("government", "civil_society")
-}
 cols = st.columns(3)
-cols[0].metric(_("Supported recommendations"), fmt_int(n))
-cols[1].metric(
-    _("Moved, says the government"), f"{fmt_int(moved['government'])} ({fmt_pct(moved['government'] / n)})"
-)
-cols[2].metric(
-    _("Moved, says civil society"),
-    f"{fmt_int(moved['civil_society'])} ({fmt_pct(moved['civil_society'] / n)})",
-)
+cols[0].metric(_("Supported recommendations"), fmt_int(head["supported"]))
+moved = {"government": _("Moved, says the government"), "civil_society": _("Moved, says civil society")}
+for col, (who, text) in zip(cols[1:], moved.items(), strict=True):
+    col.metric(text, f"{fmt_int(head[who + '_moved'])} ({fmt_pct(head[who + '_moved_rate'])})")
 cols = st.columns(3)
-cols[0].metric(_("They disagree"), fmt_int(len(disagree)))
-cols[1].metric(_("No update for a year or more"), fmt_int(len(stalled)))
-cols[2].metric(_("Never assessed"), fmt_int(stalled["never_assessed"].sum()))
+cols[0].metric(_("They disagree"), fmt_int(head["disagree"]))
+cols[1].metric(_("No update for a year or more"), fmt_int(head["stalled"]))
+cols[2].metric(_("Never assessed"), fmt_int(head["never_assessed"]))
 st.caption(_("Moved: the latest status is partially or fully implemented."))
 
 if pairs.empty:
@@ -76,12 +68,11 @@ else:
         key="role",
         horizontal=True,
     )
-    filters.write_url(("role",), [("role", role)] if role != "lead" else [])
     table = ministries.per_ministry(pairs, role)
-    names = {s: filters.label(s) for s in ministries.MOVED + ("not_implemented", "no_information")}
+    names = {s: label(s) for s in ministries.MOVED + ("not_implemented", "no_information")}
     names |= {"not_assessed": _("Not assessed"), "x": _("Recommendations")}
     for col, who in zip(st.columns(2), ("government", "civil_society"), strict=True):
-        labels = names | {"title": _("Latest status: {assessor}").format(assessor=filters.label(who))}
+        labels = names | {"title": _("Latest status: {assessor}").format(assessor=label(who))}
         figure = status_figure(
             ministries.status_counts(pairs, role, who),
             table.loc[table["counted"] > 0, "ministry"].tolist(),
@@ -125,5 +116,5 @@ if stalled.empty:
 else:
     components.data_table(labelled(stalled), "stalled", key="stalled", column_config=COLUMNS)
 
-components.copy_link("ministries", f, {"role": "all"} if st.session_state["role"] == "all" else None)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from dashboard import components, filters, markdown, wording
+from dashboard import components, labels, markdown, session, wording
 from dashboard.charts.noted import count_figure
 from dashboard.data import acceptance, noted, overview
-from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int
 
-version, f = run_version(), filters.current()
+version, view = session.version(), session.current()
+f = view.selection
 only = noted.only_noted(f)
+per_cycle = acceptance.totals(version, only)  # one row per cycle with noted recommendations
 rows = wording.with_pointers(noted.recommendations(version, f))
 positions = noted.wg_positions(version, f)
 
@@ -18,9 +19,9 @@ st.markdown(
     _(
         "The recommendations {sur} did not accept (“noted”; some sources say “rejected”). Noted does not "
         "mean closed: a government can still act on them, and civil society can press it to."
-    ).format(sur=markdown.escape(f.sur))
+    ).format(sur=markdown.escape(f.state_under_review))
 )
-if f.sur == "Cambodia":
+if f.state_under_review == "Cambodia":
     st.markdown(
         _(
             "The Cambodian Center for Human Rights (CCHR) urges the government to implement the noted "
@@ -29,16 +30,15 @@ if f.sur == "Cambodia":
     )
 if f.response == "supported":
     st.info(_("This page lists noted recommendations only, so the Response filter is not applied here."))
-components.illustrative_notice(int(rows["illustrative"].sum()))
-if rows.empty:
+components.illustrative_notice(acceptance.illustrative_rows(version, only))
+if per_cycle.empty:
     st.info(_("No noted recommendations match these filters. Widen the filters in the sidebar to see some."))
-    components.copy_link("noted", f)
+    components.copy_link(view)
     st.stop()
 
-per_cycle = rows.groupby("cycle").size()
 st.subheader(
     "; ".join(
-        _("Cycle {n}: {k} noted").format(n=cycle, k=fmt_int(count)) for cycle, count in per_cycle.items()
+        _("Cycle {n}: {k} noted").format(n=r.cycle, k=fmt_int(r.received)) for r in per_cycle.itertuples()
     )
 )
 for cycle, part in positions.groupby("cycle"):
@@ -51,12 +51,11 @@ for cycle, part in positions.groupby("cycle"):
             "all of them were finally noted. The wg_position column of the table shows each one."
         ).format(n=cycle, listed=listed)
     )
-reviews = overview.reviews(version, f.sur)
-for note in reviews[reviews["cycle"].isin(per_cycle.index)]["official_note"].dropna():
+for note in noted.official_notes(version, f):
     st.caption(markdown.escape(note))  # a note from official_totals.csv: data, shown as text
 
-names = wording.cycle_names(per_cycle.index)
-scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
+names = labels.cycle_names(per_cycle["cycle"])
+scope = labels.scope(f)
 for by, title, limit, in_all in (
     ("theme", _("Noted, by theme"), 20, _("{k} themes in all.")),
     ("state", _("Noted, by recommending state"), 25, _("{k} states in all.")),
@@ -100,5 +99,5 @@ components.data_table(
         "text": st.column_config.TextColumn(_("Text (or where to read it)"), width="large"),
     },
 )
-components.copy_link("noted", f)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

@@ -1,19 +1,19 @@
 """Overview (/): the headline figures of a review and every cycle beside its official totals."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import components, filters, markdown
+from dashboard import components, labels, markdown, session, wording
 from dashboard.charts.overview import cycles_figure
 from dashboard.data import overview
-from dashboard.db import run_version
 from dashboard.i18n import _, fmt_int, fmt_pct, plotly_separators
 
-version, f = run_version(), filters.current()
+version, view = session.version(), session.current()
+f = view.selection
 head = overview.headline(version, f)
-reviews = overview.reviews(version, f.sur)
+official = overview.official(version, f)
+reviews = overview.reviews(version, f.state_under_review)
 
-st.title(_("UPR recommendations to {sur}").format(sur=markdown.escape(f.sur)))
+st.title(_("UPR recommendations to {sur}").format(sur=markdown.escape(f.state_under_review)))
 st.markdown(
     _(
         "How many recommendations each review brought, how many the government supported, and what became of them."
@@ -21,19 +21,16 @@ st.markdown(
 )
 components.illustrative_notice(int(head["illustrative"]))
 
-scope = _("All cycles") if f.cycle is None else _("Cycle {n}").format(n=f.cycle)
-received = int(head["received"])
-st.subheader(scope)
+st.subheader(labels.cycle_name(f.cycle))
 cols = st.columns(5)
-cols[0].metric(_("Received"), fmt_int(received))
+cols[0].metric(_("Received"), fmt_int(head["received"]))
 cols[1].metric(_("Supported"), fmt_int(head["supported"]))
 cols[2].metric(_("Noted"), fmt_int(head["noted"]))
-cols[3].metric(_("Acceptance rate"), fmt_pct(head["supported"] / received) if received else "–")
+cols[3].metric(_("Acceptance rate"), fmt_pct(head["rate"]))
 cols[4].metric(_("Recommending states"), fmt_int(head["recommending_states"]))
 
-official = reviews[reviews["cycle"] == f.cycle] if f.cycle is not None else reviews.iloc[0:0]
-if not official.empty and pd.notna(official.iloc[0]["official_received"]):
-    row = official.iloc[0]
+if official:
+    row = official
     st.caption(
         _(
             "Official totals: {received} received, {supported} supported, {noted} noted, {states} states — {source}."
@@ -53,24 +50,12 @@ labels = {
     "official": _("Official total received"),
     "title": _("Recommendations per cycle"),
 }
-summary = "; ".join(
-    _("cycle {n}: {received} received, {supported} supported, {noted} noted ({rate} supported)").format(
-        n=int(r.cycle),
-        received=fmt_int(r.received),
-        supported=fmt_int(r.supported),
-        noted=fmt_int(r.noted),
-        rate=fmt_pct(r.supported / r.received) if r.received else "–",
-    )
-    for r in reviews.itertuples()
-    if pd.notna(r.received)
-)
+summary = wording.cycles_summary(reviews)
 figure = cycles_figure(reviews, labels, number=fmt_int, separators=plotly_separators())
 components.chart(figure, summary, key="cycles")
 
 st.subheader(_("Do the counts match the official totals?"))
-table = reviews.assign(
-    difference=lambda d: d["received"] - d["official_received"],
-)[
+table = reviews[
     [
         "cycle",
         "year",
@@ -99,5 +84,5 @@ components.data_table(
         "source_url": st.column_config.LinkColumn(_("Source link")),
     },
 )
-components.copy_link("", f)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

@@ -4,24 +4,24 @@ import html
 
 import streamlit as st
 
-from dashboard import components, filters, markdown, wording
-from dashboard.charts.state_profile import split_figure
-from dashboard.data import acceptance, overview, state_profile
-from dashboard.db import run_version
+from dashboard import components, labels, markdown, session, wording
+from dashboard.charts.states import split_figure
+from dashboard.data import acceptance, overview, states
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 
-version, f = run_version(), filters.current()
-ranking = state_profile.ranking(version, f)
+version, view = session.version(), session.current()
+f = view.selection
+ranking = states.ranking(version, f)
 totals = acceptance.totals(version, f)
 split_names = {"supported": _("Supported"), "noted": _("Noted")}
-scope = _("all cycles") if f.cycle is None else _("cycle {n}").format(n=f.cycle)
-who = ", ".join([*f.states, *([filters.label(f.region)] if f.region else [])])
+scope = labels.scope(f)
+who = ", ".join([*f.recommending_states, *([labels.label(f.regional_group)] if f.regional_group else [])])
 
 st.title(_("What {who} recommended").format(who=markdown.escape(who)) if who else _("Recommending states"))
-components.illustrative_notice(int(totals["illustrative_rows"].sum()))
+components.illustrative_notice(acceptance.illustrative_rows(version, f))
 if totals.empty:
     st.info(_("No recommendations match these filters. Widen the filters in the sidebar to see some."))
-    components.copy_link("states", f)
+    components.copy_link(view)
     st.stop()
 
 if not who:
@@ -29,12 +29,12 @@ if not who:
         _(
             "Pick one or more states under “Recommending states” (or a UN regional group) in the sidebar to "
             "see what they recommended to {sur} and what became of it."
-        ).format(sur=markdown.escape(f.sur))
+        ).format(sur=markdown.escape(f.state_under_review))
     )
     st.markdown(
         _(
             "{n} states made the recommendations {sur} received in {scope}, most recommendations first."
-        ).format(n=fmt_int(len(ranking)), sur=markdown.escape(f.sur), scope=scope)
+        ).format(n=fmt_int(len(ranking)), sur=markdown.escape(f.state_under_review), scope=scope)
     )
     top = wording.split_frame(ranking.head(30), "state")
     components.chart(
@@ -45,30 +45,31 @@ if not who:
         key="ranking",
     )
 else:
-    received, supported = int(totals["received"].sum()), int(totals["supported"].sum())
+    together = acceptance.together(version, f)
+    received = together["received"]
     st.subheader(
         ngettext(
             "{sur} received {n} recommendation from {who} in {scope} and supported {supported} ({rate}).",
             "{sur} received {n} recommendations from {who} in {scope} and supported {supported} ({rate}).",
             received,
         ).format(
-            sur=markdown.escape(f.sur),
+            sur=markdown.escape(f.state_under_review),
             n=fmt_int(received),
             who=markdown.escape(who),
             scope=scope,
-            supported=fmt_int(supported),
-            rate=fmt_pct(supported / received),
+            supported=fmt_int(together["supported"]),
+            rate=fmt_pct(together["rate"]),
         )
     )
     per_cycle = wording.split_frame(
-        totals.assign(cycle_name=list(wording.cycle_names(totals["cycle"]).values())), "cycle_name"
+        totals.assign(cycle_name=list(labels.cycle_names(totals["cycle"]).values())), "cycle_name"
     )
     components.chart(
         split_figure(per_cycle, _("Per cycle: {who}").format(who=html.escape(who)), split_names),
         wording.split_summary(per_cycle),
         key="per_cycle",
     )
-    themes = wording.split_frame(state_profile.themes(version, f), "theme")
+    themes = wording.split_frame(states.themes(version, f), "theme")
     components.chart(
         split_figure(themes, _("On which themes · {scope}").format(scope=scope), split_names),
         wording.split_summary(themes) + " " + _("A recommendation with several themes counts for each."),
@@ -84,7 +85,7 @@ else:
     st.subheader(_("Their recommendations"))
     st.caption(_("A joint recommendation appears once here, with all its states."))
     components.data_table(
-        wording.with_pointers(state_profile.recommendations(version, f)),
+        wording.with_pointers(states.recommendations(version, f)),
         "recommendations-by-state",
         key="recommendations",
         column_config={"text": st.column_config.TextColumn(_("Text (or where to read it)"), width="large")},
@@ -100,5 +101,5 @@ components.data_table(
     key="ranking",
     column_config={"rate": st.column_config.NumberColumn(_("Acceptance rate"), format="percent")},
 )
-components.copy_link("states", f)
+components.copy_link(view)
 components.source_line(overview.build_info(version))

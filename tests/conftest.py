@@ -92,10 +92,9 @@ def run_page(monkeypatch):
         at = AppTest.from_string(ROUTER, default_timeout=60)
         for key, value in (params or {}).items():
             at.query_params[key] = value
-        at.run()
-        if page:
+        if page:  # the first run is on the page, as when a reader opens its link
             at.switch_page(str(ROOT / "pages" / f"{page}.py"))
-            at.run()
+        at.run()
         return at
 
     return run

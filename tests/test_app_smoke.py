@@ -26,7 +26,7 @@ def test_the_shared_filters_work_on_every_page(run_page, golden_db, page):
     assert at.sidebar.selectbox(key="cycle").value == "1"
     at.sidebar.selectbox(key="cycle").select("2").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert at.session_state["_filters"].cycle == 2
+    assert at.session_state["_view"].selection.cycle == 2
 
 
 def metrics(at) -> dict[str, str]:

@@ -42,7 +42,7 @@ def test_france_across_cycles(run_page, golden_db):
 
 def test_a_link_to_one_cycle_and_state_seeds_the_view(run_page, golden_db):
     at = run_page(golden_db, "states", {"cycle": "2", "state": ["France"]})
-    assert at.session_state["_filters"].states == ("France",)
+    assert at.session_state["_view"].selection.recommending_states == ("France",)
     assert texts(at, "subheader")[0] == (
         "Atlantis received 1 recommendation from France in cycle 2 and supported 0 (0%)."
     )
@@ -77,7 +77,7 @@ def test_an_unknown_state_is_left_out_and_the_ranking_shows(run_page, golden_db)
     # The sidebar's notice about it shows on the first run (the router's page in AppTest).
     at = run_page(golden_db, "states", {"state": ["Nowhere"]})
     assert not at.exception
-    assert at.session_state["_filters"].states == ()
+    assert at.session_state["_view"].selection.recommending_states == ()
     assert any("Pick one or more states" in i for i in texts(at, "info"))
     assert len(at.dataframe[0].value) == 4  # cycle 3: France, Poland, Thailand, Chad
 

@@ -34,7 +34,18 @@ def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
     )
 
 
+def illustrative_recommendations(version: str, sur: str) -> int:
+    """How many of ``sur``'s recommendations are illustrative."""
+    counts = illustrative_counts(version, sur)
+    return int(counts.loc[counts["rows_of"] == "recommendations", "illustrative"].sum())
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
+def rows_read(version: str) -> int:
+    """How many data rows the build read from all its source files."""
+    return int(query(version, "SELECT coalesce(sum(rows), 0) AS n FROM source_files").iloc[0]["n"])
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def source_files(version: str) -> pd.DataFrame:
     """The CSV files this database was built from: rows read, encoding found, and a SHA-256 prefix."""

@@ -15,7 +15,7 @@ import streamlit as st
 
 from dashboard.data.filtering import where
 from dashboard.db import query
-from dashboard.filters import Filters
+from dashboard.view import Selection
 
 Breakdown = Literal["state", "region", "theme", "action_category"]
 BREAKDOWNS: tuple[Breakdown, ...] = ("region", "state", "theme", "action_category")
@@ -41,15 +41,15 @@ _GROUPS: dict[str, tuple[str, str]] = {
 }
 
 
-def _own_choice(f: Filters, by: str) -> tuple[str, list]:
+def _own_choice(f: Selection, by: str) -> tuple[str, list]:
     """Keep a breakdown to the values the reader chose for that same dimension."""
     clauses, params = [], []
-    if by in ("state", "region") and f.states:
+    if by in ("state", "region") and f.recommending_states:
         clauses.append("rs.state IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(list(f.states))
-    if by in ("state", "region") and f.region:
+        params.append(list(f.recommending_states))
+    if by in ("state", "region") and f.regional_group:
         clauses.append("s.regional_group = ?")
-        params.append(f.region)
+        params.append(f.regional_group)
     if by == "theme" and f.themes:
         clauses.append("rt.theme IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.themes))
@@ -57,7 +57,7 @@ def _own_choice(f: Filters, by: str) -> tuple[str, list]:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def totals(version: str, f: Filters) -> pd.DataFrame:
+def totals(version: str, f: Selection) -> pd.DataFrame:
     """One row per cycle of the filtered recommendations: received, supported, noted, rate."""
     condition, params = where(f)
     frame = query(
@@ -70,7 +70,7 @@ def totals(version: str, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def rates(version: str, f: Filters, by: Breakdown) -> pd.DataFrame:
+def rates(version: str, f: Selection, by: Breakdown) -> pd.DataFrame:
     """Acceptance per cycle and ``by`` group: cycle, group, received, supported, noted, rate, illustrative_rows.
 
     Sorted by cycle, then most recommendations first. ``action_category`` groups are "1"–"5", or
@@ -87,6 +87,23 @@ def rates(version: str, f: Filters, by: Breakdown) -> pd.DataFrame:
         params + own_params,
     )
     return _with_rate(frame.rename(columns={"grp": "group"}))
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def together(version: str, f: Selection) -> dict:
+    """All selected cycles at once: received, supported, noted, illustrative_rows, rate (None if none)."""
+    condition, params = where(f)
+    frame = query(
+        version,
+        f"SELECT {_COUNTS} FROM recommendations r WHERE {condition}",  # noqa: S608 (values are parameters)
+        params,
+    )
+    return _with_rate(frame).iloc[0].to_dict()
+
+
+def illustrative_rows(version: str, f: Selection) -> int:
+    """How many of the selected recommendations are illustrative (for the page's notice)."""
+    return int(totals(version, f)["illustrative_rows"].sum())
 
 
 def _with_rate(frame: pd.DataFrame) -> pd.DataFrame:

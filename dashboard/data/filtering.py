@@ -1,13 +1,14 @@
-"""The WHERE clause every page shares: which recommendations the reader's filters select.
+"""The WHERE clause every query shares: which recommendations the reader's selection picks.
 
-Built from fixed SQL fragments; every value the reader chose travels as a parameter.
+Built from fixed SQL fragments, one per selection field; every value the reader chose travels as a
+parameter. Adding a filter adds one clause here (ARCHITECTURE.md, "How to add a filter").
 """
 
 from __future__ import annotations
 
 import shlex
 
-from dashboard.filters import Filters
+from dashboard.view import Selection
 
 MAX_TERMS = 10
 
@@ -21,44 +22,44 @@ def search_terms(q: str) -> list[str]:
     return [t.lower() for t in terms if t.strip()][:MAX_TERMS]
 
 
-def where(f: Filters) -> tuple[str, list]:
-    """SQL condition on recommendations aliased ``r``, and its parameters, for filters ``f``."""
-    clauses, params = ["r.state_under_review = ?"], [f.sur]
-    if f.cycle is not None:
+def where(s: Selection) -> tuple[str, list]:
+    """SQL condition on recommendations aliased ``r``, and its parameters, for selection ``s``."""
+    clauses, params = ["r.state_under_review = ?"], [s.state_under_review]
+    if s.cycle is not None:
         clauses.append("r.cycle = ?")
-        params.append(f.cycle)
-    if f.response:
+        params.append(s.cycle)
+    if s.response:
         clauses.append("r.response = ?")
-        params.append(f.response)
-    if f.states:
+        params.append(s.response)
+    if s.recommending_states:
         clauses.append("list_has_any(r.recommending_states, ?::VARCHAR[])")
-        params.append(list(f.states))
-    if f.region:
+        params.append(list(s.recommending_states))
+    if s.regional_group:
         clauses.append(
-            "EXISTS (SELECT 1 FROM recommendation_states rs JOIN states s ON s.name = rs.state "
-            "WHERE rs.recommendation_id = r.id AND s.regional_group = ?)"
+            "EXISTS (SELECT 1 FROM recommendation_states rs JOIN states st ON st.name = rs.state "
+            "WHERE rs.recommendation_id = r.id AND st.regional_group = ?)"
         )
-        params.append(f.region)
-    if f.themes:
+        params.append(s.regional_group)
+    if s.themes:
         clauses.append("list_has_any(r.themes, ?::VARCHAR[])")
-        params.append(list(f.themes))
-    if f.ministries:
+        params.append(list(s.themes))
+    if s.ministries:
         clauses.append(
             "EXISTS (SELECT 1 FROM assignments a WHERE a.recommendation_id = r.id "
             "AND a.ministry_id IN (SELECT unnest(?::VARCHAR[])))"
         )
-        params.append(list(f.ministries))
-    if f.status or f.assessor:
-        condition, extra = ["la.recommendation_id = " + "r.id"], []
-        if f.status:
+        params.append(list(s.ministries))
+    if s.status or s.assessor:
+        condition, extra = ["la.recommendation_id = r.id"], []
+        if s.status:
             condition.append("la.status = ?")
-            extra.append(f.status)
-        if f.assessor:
+            extra.append(s.status)
+        if s.assessor:
             condition.append("la.assessor = ?")
-            extra.append(f.assessor)
+            extra.append(s.assessor)
         clauses.append("EXISTS (SELECT 1 FROM latest_assessments la WHERE " + " AND ".join(condition) + ")")  # noqa: S608 (fixed fragments; values are parameters)
         params += extra
-    for term in search_terms(f.q):
+    for term in search_terms(s.search):
         clauses.append(
             "strpos(lower(concat_ws(' ', r.id, r.text, r.document, r.paragraph, "
             "array_to_string(r.recommending_states, ' '), array_to_string(r.themes, ' '))), ?) > 0"

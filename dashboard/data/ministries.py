@@ -14,10 +14,11 @@ import streamlit as st
 
 from dashboard.data.filtering import where
 from dashboard.db import query
-from dashboard.filters import Filters
+from dashboard.view import Selection
+from vocab import MOVED_STATUSES
 
 STALE_DAYS = 365
-MOVED = ("partially_implemented", "implemented")
+MOVED = MOVED_STATUSES
 
 # The ministry's name in the reader's language: Khmer when asked for and present, never blank.
 # Its one parameter is the language code.
@@ -40,7 +41,7 @@ _SUPPORTED = (
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def assignments(version: str, f: Filters, lang: str, today: date) -> pd.DataFrame:
+def assignments(version: str, f: Selection, lang: str, today: date) -> pd.DataFrame:
     """One row per (ministry, supported recommendation, role), with both assessors' latest status.
 
     When the reader picked ministries, only those ministries' rows are kept (the recommendations they
@@ -62,6 +63,31 @@ def assignments(version: str, f: Filters, lang: str, today: date) -> pd.DataFram
         + "ORDER BY ministry, s.id"
     )
     return query(version, sql, [*params, today, lang, *extra])
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def headline(version: str, f: Selection, today: date) -> dict:
+    """The page's figures over the selected supported recommendations: supported, government_moved,
+    civil_society_moved (latest status partially or fully implemented) and their ``*_rate`` shares, disagree (both assessed, the
+    latest statuses differ), stalled (no assessment for ``STALE_DAYS`` or ever), never_assessed, illustrative."""
+    condition, params = where(f)
+    sql = (
+        "WITH " + _SUPPORTED.format(condition=condition) + " "  # noqa: S608 (fixed fragments; values are parameters)
+        "SELECT count(*) AS supported, "
+        "count(*) FILTER (WHERE government_status IN (SELECT unnest(?::VARCHAR[]))) AS government_moved, "
+        "count(*) FILTER (WHERE civil_society_status IN (SELECT unnest(?::VARCHAR[]))) AS civil_society_moved, "
+        "count(*) FILTER (WHERE government_status <> civil_society_status) AS disagree, "
+        "count(*) FILTER (WHERE last_assessed IS NULL OR days_since_update >= ?) AS stalled, "
+        "count(*) FILTER (WHERE last_assessed IS NULL) AS never_assessed, "
+        "count(*) FILTER (WHERE illustrative) AS illustrative FROM status"
+    )
+    row = query(version, sql, [*params, today, list(MOVED), list(MOVED), STALE_DAYS]).iloc[0]
+    counts = {key: int(value) for key, value in row.items()}
+    for who in ("government", "civil_society"):  # shares of the supported ones (None when there are none)
+        counts[f"{who}_moved_rate"] = (
+            counts[f"{who}_moved"] / counts["supported"] if counts["supported"] else None
+        )
+    return counts
 
 
 def per_ministry(pairs: pd.DataFrame, role: str) -> pd.DataFrame:
@@ -109,7 +135,7 @@ def status_counts(pairs: pd.DataFrame, role: str, assessor: str) -> pd.DataFrame
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def recommendations(version: str, f: Filters, lang: str, today: date) -> pd.DataFrame:
+def recommendations(version: str, f: Selection, lang: str, today: date) -> pd.DataFrame:
     """One row per supported recommendation of the filtered set: lead and supporting ministries,
     each assessor's latest status and its date, and when anybody last assessed it."""
     condition, params = where(f)

@@ -9,16 +9,16 @@ import streamlit as st
 
 from dashboard.data.filtering import where
 from dashboard.db import query
-from dashboard.filters import Filters
+from dashboard.view import Selection
 
 
-def only_noted(f: Filters) -> Filters:
+def only_noted(f: Selection) -> Selection:
     """The reader's filters with the response fixed to noted (this page's subject)."""
     return replace(f, response="noted")
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def recommendations(version: str, f: Filters) -> pd.DataFrame:
+def recommendations(version: str, f: Selection) -> pd.DataFrame:
     """The noted recommendations ``f`` selects, in report order, with their latest assessments.
 
     Columns: id, cycle, document, paragraph, recommending_states, themes, response_label,
@@ -44,7 +44,7 @@ def recommendations(version: str, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def wg_positions(version: str, f: Filters) -> pd.DataFrame:
+def wg_positions(version: str, f: Selection) -> pd.DataFrame:
     """How the Working Group report first listed the noted recommendations, where a source says so."""
     condition, params = where(only_noted(f))
     return query(
@@ -53,3 +53,15 @@ def wg_positions(version: str, f: Filters) -> pd.DataFrame:
         f"WHERE {condition} AND r.wg_position IS NOT NULL GROUP BY ALL ORDER BY r.cycle, noted DESC",
         params,
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def official_notes(version: str, f: Selection) -> list[str]:
+    """The notes of the official totals of the cycles that have noted recommendations in the selection."""
+    condition, params = where(only_noted(f))
+    return query(
+        version,
+        "SELECT o.note FROM official_totals o WHERE o.note IS NOT NULL AND o.state_under_review = ? "  # noqa: S608 (values are parameters)
+        f"AND o.cycle IN (SELECT r.cycle FROM recommendations r WHERE {condition}) ORDER BY o.cycle",
+        [f.state_under_review, *params],
+    )["note"].tolist()

@@ -1,4 +1,4 @@
-"""The choices the shared filters offer, read once per database version."""
+"""What the published data offers the reader to choose from, read once per database version."""
 
 from __future__ import annotations
 
@@ -7,22 +7,38 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard.db import query
-from vocab import ASSESSORS, REGIONAL_GROUPS, STATUSES
+from dashboard.view import Choices
+from vocab import REGIONAL_GROUPS
 
 
 @dataclass(frozen=True)
 class FilterOptions:
+    """The values each filter offers, and the ministries' names for showing them.
+
+    ``cycles_of``: each state under review's cycles, ascending. Options never depend on other
+    filters, so a value chosen once stays valid while the reader narrows the view.
+    """
+
     states_under_review: list[str]
     cycles_of: dict[str, list[int]]
-    all_cycles: list[int]
-    states: list[str]
-    regions: list[str]
+    recommending_states: list[str]
+    regional_groups: list[str]
     themes: list[str]
     ministry_ids: list[str]
     ministry_names: dict[str, str]
     ministry_names_km: dict[str, str]
-    statuses: tuple[str, ...] = STATUSES
-    assessors: tuple[str, ...] = ASSESSORS
+
+    def choices(self, version: str) -> Choices:
+        """The same options as the link parser's ``Choices`` (ids are checked against ``version``)."""
+        return Choices(
+            states_under_review=self.states_under_review,
+            cycles_of=self.cycles_of,
+            recommending_states=self.recommending_states,
+            regional_groups=self.regional_groups,
+            themes=self.themes,
+            ministries=self.ministry_ids,
+            recommendation_exists=lambda rec_id: recommendation_exists(version, rec_id),
+        )
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -34,7 +50,7 @@ def filter_options(version: str) -> FilterOptions:
     states = query(version, "SELECT DISTINCT state FROM recommendation_states ORDER BY state")[
         "state"
     ].tolist()
-    used_regions = set(
+    used_groups = set(
         query(
             version,
             "SELECT DISTINCT s.regional_group FROM recommendation_states rs JOIN states s ON s.name = rs.state",
@@ -45,9 +61,8 @@ def filter_options(version: str) -> FilterOptions:
     return FilterOptions(
         states_under_review=sorted(cycles_of),
         cycles_of=cycles_of,
-        all_cycles=sorted({c for cycles in cycles_of.values() for c in cycles}),
-        states=states,
-        regions=[g for g in REGIONAL_GROUPS if g in used_regions],
+        recommending_states=states,
+        regional_groups=[g for g in REGIONAL_GROUPS if g in used_groups],
         themes=themes,
         ministry_ids=ministries["id"].tolist(),
         ministry_names=dict(zip(ministries["id"], ministries["name"], strict=True)),
@@ -55,3 +70,9 @@ def filter_options(version: str) -> FilterOptions:
             i: k for i, k in zip(ministries["id"], ministries["name_km"], strict=True) if k == k and k
         },
     )
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def recommendation_exists(version: str, rec_id: str) -> bool:
+    """Whether ``rec_id`` is a recommendation of ``version`` (a link's ``rec=``)."""
+    return not query(version, "SELECT 1 FROM recommendations WHERE id = ?", [rec_id]).empty

@@ -11,11 +11,11 @@ import streamlit as st
 
 from dashboard.data.filtering import where
 from dashboard.db import query
-from dashboard.filters import Filters
+from dashboard.view import Selection
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def ranking(version: str, f: Filters) -> pd.DataFrame:
+def ranking(version: str, f: Selection) -> pd.DataFrame:
     """One row per recommending state in the view, most recommendations first.
 
     Columns: state, regional_group, received, supported, noted, rate, cycles (e.g. "1, 3"),
@@ -24,12 +24,12 @@ def ranking(version: str, f: Filters) -> pd.DataFrame:
     """
     condition, params = where(f)
     own, own_params = [], []
-    if f.states:
+    if f.recommending_states:
         own.append("rs.state IN (SELECT unnest(?::VARCHAR[]))")
-        own_params.append(list(f.states))
-    if f.region:
+        own_params.append(list(f.recommending_states))
+    if f.regional_group:
         own.append("s.regional_group = ?")
-        own_params.append(f.region)
+        own_params.append(f.regional_group)
     frame = query(
         version,
         "SELECT rs.state, s.regional_group, count(*) AS received, "  # noqa: S608 (fixed fragments; values are parameters)
@@ -50,7 +50,7 @@ def ranking(version: str, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def recommendations(version: str, f: Filters) -> pd.DataFrame:
+def recommendations(version: str, f: Selection) -> pd.DataFrame:
     """The recommendations ``f`` selects, in report order (one row each, joint ones once).
 
     Columns: id, cycle, document, paragraph, recommending_states, themes, response, response_label,
@@ -71,7 +71,7 @@ def recommendations(version: str, f: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def themes(version: str, f: Filters, limit: int = 20) -> pd.DataFrame:
+def themes(version: str, f: Selection, limit: int = 20) -> pd.DataFrame:
     """The themes of the recommendations ``f`` selects, most first: theme, supported, noted.
 
     A recommendation with several themes counts once for each; chosen themes narrow the list to them.

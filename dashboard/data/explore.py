@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard.data.filtering import where
 from dashboard.data.ministries import NAME
 from dashboard.db import query
-from dashboard.filters import Filters
+from dashboard.view import Selection
 
 # Report order: cycle, then paragraph 118.2 before 118.10, then the id (illustrative rows have no paragraph).
 ORDER = (
@@ -18,7 +18,7 @@ ORDER = (
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def matches(version: str, f: Filters, lang: str) -> pd.DataFrame:
+def matches(version: str, f: Selection, lang: str) -> pd.DataFrame:
     """The filtered recommendations, one row each, with lead ministry and both latest statuses.
 
     Lists (states, themes) are joined with " | " as in data/*.csv, so the table and its CSV agree.

@@ -1,0 +1,70 @@
+"""Reader-facing words for values and views: vocabulary names, cycles, scopes, and a view in one sentence.
+
+Translated at call time in the reader's language (dashboard/i18n.py); the English names of the
+vocabularies are in vocab.py, the one place both sides take them from.
+"""
+
+from __future__ import annotations
+
+from dashboard.i18n import N_, _
+from dashboard.view import ANY, Selection, View
+from vocab import ACTION_CATEGORIES, NAMES
+
+ANY_NAME = N_("Any")
+
+
+def label(value: str) -> str:
+    """The reader-facing name of a vocabulary value (``supported`` → "Supported"), or the value itself."""
+    if value == ANY:
+        return _(ANY_NAME)
+    return _(NAMES[value]) if value in NAMES else value
+
+
+def action_name(category: int | str | None) -> str:
+    """ "4 · general action" for McMahon's scale; "not categorised" when the source gives none."""
+    try:
+        n = int(category)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return _("not categorised")
+    return f"{n} · {_(ACTION_CATEGORIES[n])}" if n in ACTION_CATEGORIES else _("not categorised")
+
+
+def cycle_name(cycle: int | None) -> str:
+    """ "Cycle 3", or "All cycles" for None: a heading or a chart legend."""
+    return _("All cycles") if cycle is None else _("Cycle {n}").format(n=int(cycle))
+
+
+def cycle_names(cycles) -> dict[int, str]:
+    return {int(c): cycle_name(int(c)) for c in cycles}
+
+
+def scope(selection: Selection) -> str:
+    """ "cycle 3" / "all cycles": the scope inside a sentence or after a chart title."""
+    return _("all cycles") if selection.cycle is None else _("cycle {n}").format(n=selection.cycle)
+
+
+def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
+    """The view in one plain sentence, e.g. "Cambodia, cycle 3: noted; recommended by France or Germany;
+    themes: Elections; search “land”". Data values are quoted as given (show it as text)."""
+    s = view.selection
+    parts = [
+        label(s.response) if s.response else "",
+        _("recommended by {states}").format(states=_(" or ").join(s.recommending_states))
+        if s.recommending_states
+        else "",
+        _("recommending states in the {group} group").format(group=label(s.regional_group))
+        if s.regional_group
+        else "",
+        _("themes: {themes}").format(themes=_(" or ").join(s.themes)) if s.themes else "",
+        _("ministries: {ministries}").format(
+            ministries=_(" or ").join((ministry_names or {}).get(m, m) for m in s.ministries)
+        )
+        if s.ministries
+        else "",
+        _("latest status: {status}").format(status=label(s.status)) if s.status else "",
+        _("assessed by: {assessor}").format(assessor=label(s.assessor)) if s.assessor else "",
+        _("search “{q}”").format(q=s.search) if s.search else "",
+    ]
+    head = f"{s.state_under_review}, {scope(s)}"
+    rest = "; ".join(p for p in parts if p)
+    return f"{head}: {rest}" if rest else head
