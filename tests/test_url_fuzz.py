@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data.filtering import MAX_TERMS, search_terms, where
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _translation
 from dashboard.view import MAX_SEARCH_CHARS as MAX_QUERY_CHARS
 from dashboard.view import PARAMS as DECLARED
 from dashboard.view import Selection, fold, page_keys
-from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES, _translation
 from tests.conftest import PAGES, ROOT, ROUTER
 from tests.etl_helpers import copy_published, fingerprint, tables
 
