@@ -22,7 +22,6 @@ from urllib.parse import urlsplit
 import paths
 from etl.fetch import apply, download, uhri_stream
 from etl.fetch.progress import megabytes
-from etl.problems import BuildFailed
 
 # ../shared/upr-data/FORMATS.md: OHCHR's whole-index export (all mechanisms, English).
 UHRI_URL = "https://dataex.ohchr.org/uhri/export-results/export-full-en.json"
@@ -141,11 +140,12 @@ def _import(args, kept: Path, got: download.Download, out: Path, database: Path,
         rec.source = source
     try:
         messages, built = apply.apply(result, out, database)
-    except BuildFailed as failed:
-        print(failed.report(), file=sys.stderr)
+    except apply.Refused as refused:
+        for line in refused.messages + [refused.failed.report()]:
+            print(line, file=sys.stderr)
         print(
-            f"\n{len(failed.problems)} problem(s) in the data with the import; nothing was changed "
-            f"({out} and {database} are as they were).",
+            f"\n{len(refused.failed.problems)} problem(s) with the import merged in (lines as the import would "
+            f"write the files); nothing was changed ({out} and {database} are as they were).",
             file=sys.stderr,
         )
         return 2
