@@ -96,7 +96,9 @@ def markdown(entry: dict) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.uhri_bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.uhri_bench", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--mb", type=int, default=400, help="size of the generated export (default 400)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="upr-uhri-bench-") as tmp:

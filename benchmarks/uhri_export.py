@@ -19,7 +19,17 @@ SPECIAL_PROCEDURES = (
     "Special Rapporteur on the right to food",
     "Working Group on Arbitrary Detention",
 )
-STATES = ("Viet Nam", "France", "Thailand", "Brazil", "Kenya", "Norway", "Peru", "Japan", "Lao People's Democratic Republic")
+STATES = (
+    "Viet Nam",
+    "France",
+    "Thailand",
+    "Brazil",
+    "Kenya",
+    "Norway",
+    "Peru",
+    "Japan",
+    "Lao People's Democratic Republic",
+)
 THEMES = ("Right to education", "Freedom of opinion and expression", "Women's rights", "Administration of justice",
           "Right to health", "Indigenous peoples", "Human rights defenders", "Trafficking in persons")  # fmt: skip
 WORDS = ("ensure", "strengthen", "adopt", "measures", "national", "law", "protect", "rights", "persons", "access",
@@ -68,7 +78,9 @@ def _filler(rng: random.Random, number: int) -> tuple[str, dict]:
     kind = rng.choices(("treaty", "special", "upr-other"), weights=(60, 15, 25))[0]
     country = "Cambodia" if rng.random() < 0.1 else rng.choice(STATES)
     record = {
-        "AffectedPersons": rng.sample(("children", "women & girls", "persons with disabilities", "general"), 2),
+        "AffectedPersons": rng.sample(
+            ("children", "women & girls", "persons with disabilities", "general"), 2
+        ),
         "AnnotationId": str(900000 + number),
         "AnnotationType": rng.choice(("Recommendations", "Concerns/Observations")),
         "Countries": [country],
@@ -89,7 +101,10 @@ def _filler(rng: random.Random, number: int) -> tuple[str, dict]:
         body = rng.choice(TREATY_BODIES)
         record |= {"Body": f"- {body}", "Symbol": f"{body}/C/KHM/CO/{rng.randint(1, 4)}"}
     elif kind == "special":
-        record |= {"Body": f"- {rng.choice(SPECIAL_PROCEDURES)}", "Symbol": f"A/HRC/{rng.randint(30, 57)}/{rng.randint(10, 80)}"}
+        record |= {
+            "Body": f"- {rng.choice(SPECIAL_PROCEDURES)}",
+            "Symbol": f"A/HRC/{rng.randint(30, 57)}/{rng.randint(10, 80)}",
+        }
     else:  # a UPR recommendation to another state under review
         country = rng.choice(STATES)
         record |= {

@@ -72,7 +72,9 @@ def test_every_etl_command_is_documented(verb):
     for command in commands:
         assert f"python -m etl {verb} {command}" in docs, f"`python -m etl {verb} {command}` is undocumented"
         # The README's "Importing what you downloaded" block shows every command, not only the guide.
-        assert f"python -m etl {verb} {command}" in (ROOT / "README.md").read_text(), f"{verb} {command}: README"
+        assert f"python -m etl {verb} {command}" in (ROOT / "README.md").read_text(), (
+            f"{verb} {command}: README"
+        )
     assert "python -m etl" in readme
 
 

@@ -27,6 +27,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import pytest
 
 import paths
@@ -37,6 +38,7 @@ from etl.fetch import download
 from tests.conftest import ROOT, read_csv
 
 ETAG = '"uhri-export-v1"'
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Cambodia's UPR recommendations in the test export (invented texts): 3 supported, 2 noted.
 CAMBODIA = [
     upr_record("Cambodia", "110.1", "Supported", ["France"], 32, 5001),
@@ -64,8 +66,9 @@ class ExportServer:
     ``requests`` holds the headers of every request received.
     """
 
-    def __init__(self, body: bytes, mode: str = "normal"):
+    def __init__(self, body: bytes, mode: str = "normal", name: str = "export-full-en.json"):
         self.body, self.mode, self.requests = body, mode, []
+        self.content_type = "application/json" if name.endswith(".json") else XLSX_TYPE
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -77,7 +80,7 @@ class ExportServer:
                 server.handle(self)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_port}/export-full-en.json"
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/{name}"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def handle(self, h: BaseHTTPRequestHandler) -> None:
@@ -102,7 +105,7 @@ class ExportServer:
             start, ranged = int(found.group(1)), True
         size = len(self.body)
         h.send_response(206 if ranged else 200)
-        h.send_header("Content-Type", "application/json")
+        h.send_header("Content-Type", self.content_type)
         h.send_header("ETag", ETAG)
         h.send_header("Last-Modified", "Mon, 30 Nov 2026 06:00:00 GMT")
         h.send_header("Accept-Ranges", "bytes")
@@ -136,7 +139,11 @@ class ExportServer:
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the bundled data/, published once, and an empty download cache; no pauses between retries."""
-    folder = Path(shutil.copytree(paths.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("upr.duckdb*", ".builds")))
+    folder = Path(
+        shutil.copytree(
+            paths.data_dir(), tmp_path / "data", ignore=shutil.ignore_patterns("upr.duckdb*", ".builds")
+        )
+    )
     build.run(folder, folder / "upr.duckdb")
     monkeypatch.setenv("UPR_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(download, "RETRY_DELAYS", (0.0, 0.0, 0.0, 0.0))
@@ -193,7 +200,9 @@ def assert_imported(folder: Path, out: str, url: str, counts: dict[str, int]) ->
         (3, "supported", 3, False),
     ]
     with duckdb.connect(str(folder / "upr.duckdb"), read_only=True) as con:
-        assert con.execute("SELECT DISTINCT source FROM recommendations WHERE cycle = 3").fetchall() == [(source,)]
+        assert con.execute("SELECT DISTINCT source FROM recommendations WHERE cycle = 3").fetchall() == [
+            (source,)
+        ]
 
 
 def test_normal_transfer_imports_and_publishes(data: Path, capsys, export) -> None:
@@ -213,7 +222,13 @@ def test_normal_transfer_imports_and_publishes(data: Path, capsys, export) -> No
     assert cached.read_bytes() == body and side["size"] == len(body) and side["url"] == server.url
     assert "downloaded 2.0 MB in " in out and f"(SHA-256 {side['sha256']}) to {cached}" in out
     kept = cached.with_name("export-full-en.upr-KHM.json")
-    assert [r["AnnotationId"] for r in json.loads(kept.read_text())] == ["5001", "5002", "5003", "5004", "5005"]
+    assert [r["AnnotationId"] for r in json.loads(kept.read_text())] == [
+        "5001",
+        "5002",
+        "5003",
+        "5004",
+        "5005",
+    ]
     # Not a terminal: no bar, the final line only (a step is a tenth of the file, at least 10 MB).
     assert "\r" not in err and "%|" not in err
 
@@ -255,7 +270,9 @@ def test_slow_transfer_shows_a_progress_bar_in_a_terminal(tmp_path: Path, data: 
         primary, secondary = pty.openpty()
         # A terminal of 100 columns by 30 lines, as a real one reports its size (a new pty says 0 x 0).
         fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdin=secondary, stdout=secondary, stderr=secondary)
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdin=secondary, stdout=secondary, stderr=secondary
+        )
         os.close(secondary)
         screen = b""
         while True:
@@ -276,7 +293,9 @@ def test_slow_transfer_shows_a_progress_bar_in_a_terminal(tmp_path: Path, data: 
     assert "replaced 198 illustrative rows of Cambodia cycle 3" in text
 
 
-def _assert_refused(status: int, out: str, err: str, url: str, reason: str, before: dict, folder: Path) -> None:
+def _assert_refused(
+    status: int, out: str, err: str, url: str, reason: str, before: dict, folder: Path
+) -> None:
     lines = err.strip().splitlines()
     assert status == 2
     assert lines[-1] == (
@@ -333,7 +352,15 @@ def test_html_page_instead_of_json(data: Path, capsys, export) -> None:
     before = snapshot(data)
     with ExportServer(export[0], "html") as server:
         status, out, err = fetch(capsys, server.url, data)
-    _assert_refused(status, out, err, server.url, "the server answered with a web page (text/html), not the export", before, data)
+    _assert_refused(
+        status,
+        out,
+        err,
+        server.url,
+        "the server answered with a web page (text/html), not the export",
+        before,
+        data,
+    )
 
 
 def test_offline_connection_refused(data: Path, capsys) -> None:
@@ -362,10 +389,49 @@ def test_a_build_the_import_would_break_changes_nothing(data: Path, capsys, expo
     with ExportServer(export[0]) as server:
         status, out, err = fetch(capsys, server.url, data)
     assert status == 2
-    assert "WARNING: kept 1 non-illustrative progress.csv rows whose recommendation is no longer in the data" in err
-    assert "progress.csv:2: recommendation_id: ILLUS-KHM-C3-001: not found: expected an id from recommendations.csv" in err
+    assert (
+        "WARNING: kept 1 non-illustrative progress.csv rows whose recommendation is no longer in the data"
+        in err
+    )
+    assert (
+        "progress.csv:2: recommendation_id: ILLUS-KHM-C3-001: not found: expected an id from recommendations.csv"
+        in err
+    )
     assert err.strip().splitlines()[-1] == (
         "1 problem(s) with the import merged in (lines as the import would write the files); nothing was changed "
         f"({data} and {data / 'upr.duckdb'} are as they were)."
     )
     assert snapshot(data) == before
+
+
+def test_excel_export_by_url(data: Path, capsys, tmp_path: Path) -> None:
+    """``--url ...xlsx``: the Excel form of the export (Excel columns, "- " prefixes, a title row) is read
+    row by row and imported the same way."""
+    columns = ["Text", "Countries Concerned", "Reccomending Body", "Document Symbol", "Themes", "UPR Reccomending States",
+               "UPR Position", "Type", "OHCHR Annotation Id", "UPR Session"]  # fmt: skip
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Universal Human Rights Index export"])  # a title row above the header
+    sheet.append(columns)
+    rows = [
+        ("- 110.1 Example invented text", "- Cambodia", "- UPR", "- A/HRC/41/17", "- Right to education", "- France", "- Supported", "- Recommendations", "- 1", "- 32 Session"),
+        ("- 12. Example concern", "- Cambodia", "- CRC", "- CRC/C/KHM/CO/2", "- Right to education", None, None, "- Concerns/Observations", "- 2", None),
+        ("- 110.2 Example invented text", "- Cambodia", "- UPR", "- A/HRC/41/17", "- Right to health", "- Japan\n- Thailand", "- Noted", "- Recommendations", "- 3", "- 32 Session"),
+        ("- 99.1 Example invented text", "- Viet Nam", "- UPR", "- A/HRC/41/7", "- Right to health", "- Peru", "- Supported", "- Recommendations", "- 4", "- 32 Session"),
+        ("- 8. Example recommendation", "- Cambodia", "- Special Rapporteur on the situation of human rights in Cambodia", "- A/HRC/42/60", None, None, None, "- Recommendations", "- 5", None),
+    ]  # fmt: skip
+    for row in rows:
+        sheet.append(row)
+    book.save(tmp_path / "export.xlsx")
+    with ExportServer((tmp_path / "export.xlsx").read_bytes(), name="export-full-en.xlsx") as server:
+        status, out, err = fetch(capsys, server.url, data)
+    assert status == 0, err
+    assert (
+        "export-full-en.xlsx: 5 records read: kept 2 UPR records of Cambodia; left aside 2 of other bodies "
+        "(treaty bodies, special procedures...) and 1 of other states under review"
+    ) in out
+    assert "replaced 198 illustrative rows of Cambodia cycle 3 with the imported list" in out
+    assert published(data)[-2:] == [(3, "noted", 1, False), (3, "supported", 1, False)]
+    recs = {r["id"]: r for r in read_csv(data / "recommendations.csv") if r["cycle"] == "3"}
+    assert recs["KHM-C3-110.2"]["recommending_states"] == "Japan | Thailand"
+    assert recs["KHM-C3-110.1"]["source"] == source_of(server.url)

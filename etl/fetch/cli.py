@@ -111,14 +111,18 @@ def _run(args: argparse.Namespace, out: Path, states: set[str], fail) -> int:
         kept = uhri_stream.keep_upr(got.path, states, got.path.with_name(f"{got.path.stem}.upr-{iso3}"))
     except uhri_stream.NotWellFormed as exc:
         download.discard(got)
-        return fail(f"the download is not a complete export: {exc}; it was removed from the cache and nothing was imported")
+        return fail(
+            f"the download is not a complete export: {exc}; it was removed from the cache and nothing was imported"
+        )
     print(
         f"{got.path.name}: {kept.records:,} records read: kept {kept.kept:,} UPR records of "
         f"{', '.join(sorted(states))}; left aside {kept.other_bodies:,} of other bodies (treaty bodies, "
         f"special procedures...) and {kept.other_states:,} of other states under review"
     )
     if not kept.kept:
-        return fail(f"no UPR records of {', '.join(sorted(states))} in the export; nothing was changed", route=False)
+        return fail(
+            f"no UPR records of {', '.join(sorted(states))} in the export; nothing was changed", route=False
+        )
     print(f"kept records written to {kept.path} (row numbers below count its records)")
     return _import(args, kept.path, got, out, database, fail)
 

@@ -178,6 +178,12 @@ def _header_key(name: object) -> str:
     return key.replace("reccomending", "recommending")  # OHCHR's spelling
 
 
+def _cell(row: tuple, columns: dict[str, int], key: str) -> Any:
+    """The cell of column ``key`` (a normalised header), or None where the column or cell is absent."""
+    index = columns.get(key)
+    return row[index] if index is not None and index < len(row) else None
+
+
 def _keep_xlsx(path: Path, states: set[str], out: Path) -> Kept:
     import openpyxl  # imported here: only the Excel export needs it
 
@@ -195,16 +201,15 @@ def _keep_xlsx(path: Path, states: set[str], out: Path) -> Kept:
                 if "text" in keys:
                     header, columns = values, {k: i for i, k in enumerate(keys)}
                     if _XLSX_COUNTRIES not in columns:
-                        raise NotWellFormed("no 'Countries Concerned' column: expected the UHRI export columns")
+                        raise NotWellFormed(
+                            "no 'Countries Concerned' column: expected the UHRI export columns"
+                        )
                 continue
             if all(v in (None, "") for v in values):
                 continue
             records += 1
-
-            def cell(key: str, row: tuple = values) -> Any:
-                return row[columns[key]] if key in columns and columns[key] < len(row) else None
-
-            verdict = _verdict(cell(_XLSX_BODY), cell(_XLSX_COUNTRIES), [cell(k) for k in _XLSX_UPR], states)
+            body, countries = _cell(values, columns, _XLSX_BODY), _cell(values, columns, _XLSX_COUNTRIES)
+            verdict = _verdict(body, countries, [_cell(values, columns, k) for k in _XLSX_UPR], states)
             if verdict == "keep":
                 kept.append(values)
             elif verdict == "other body":
