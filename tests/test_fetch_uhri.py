@@ -435,3 +435,15 @@ def test_excel_export_by_url(data: Path, capsys, tmp_path: Path) -> None:
     recs = {r["id"]: r for r in read_csv(data / "recommendations.csv") if r["cycle"] == "3"}
     assert recs["KHM-C3-110.2"]["recommending_states"] == "Japan | Thailand"
     assert recs["KHM-C3-110.1"]["source"] == source_of(server.url)
+
+
+def test_an_export_without_the_state_changes_nothing(data: Path, capsys, tmp_path: Path) -> None:
+    path = tmp_path / "export-full-en.json"
+    counts = write_export(path, [], 200_000)
+    before = snapshot(data)
+    with ExportServer(path.read_bytes()) as server:
+        status, out, err = fetch(capsys, server.url, data)
+    assert status == 2
+    assert f"{sum(counts.values()):,} records read: kept 0 UPR records of Cambodia" in out
+    assert err == f"error: {server.url}: no UPR records of Cambodia in the export; nothing was changed\n"
+    assert snapshot(data) == before

@@ -135,9 +135,15 @@ def _import(args, kept: Path, got: download.Download, out: Path, database: Path,
     try:
         result = uhri.import_file(kept, args.state)
     except SourceError as exc:
-        return fail(str(exc), route=False)
+        return fail(f"{exc}; nothing was changed", route=False)
+    except Exception as exc:  # an odd record must end in one line and status 2, as `import` does
+        return fail(
+            f"{kept}: could not be imported ({type(exc).__name__}: {exc}); nothing was changed", False
+        )
     if not result.recommendations:
-        return fail(f"{kept.name}: no recommendations found; nothing was changed", route=False)
+        for line in import_cli.summary(result):  # the skip reasons say why (e.g. no answer given yet)
+            print(line)
+        return fail(f"{kept.name}: no recommendation could be imported; nothing was changed", route=False)
     # The download, named on every row it gave: the dashboard's tables and every export show `source`.
     source = f"{uhri.SOURCE}, downloaded {got.date} from {got.url}"
     for rec in result.recommendations:
