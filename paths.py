@@ -39,6 +39,20 @@ def shared_data_dir() -> Path:
     return Path(os.environ.get("UPR_SHARED_DATA", ROOT.parent / "shared" / "upr-data"))
 
 
+def download_cache_dir() -> Path:
+    """Where ``python -m etl fetch`` keeps downloads (``UPR_CACHE_DIR`` overrides).
+
+    The user's cache folder (``~/.cache/upr-monitor`` on Linux, via platformdirs), not ``data/``:
+    a 360 MB export must never be committed or deployed with the data, and one download serves
+    every checkout and data folder of the same user.
+    """
+    if "UPR_CACHE_DIR" in os.environ:
+        return Path(os.environ["UPR_CACHE_DIR"])
+    import platformdirs  # imported here: only the fetch command needs it
+
+    return Path(platformdirs.user_cache_dir("upr-monitor", appauthor=False))
+
+
 def locale_dir() -> Path:
     """Gettext catalogs for the interface languages."""
     return ROOT / "locales"

@@ -3,7 +3,8 @@
     python -m benchmarks [--quick] [--json PATH] [--no-browser] [--scale 1.0]
 
 Datasets: the bundled Cambodia data (data/), a generated global set (benchmarks/generate.py) and, where
-../shared/upr-data is present, the real UPR Info export (2015) imported with ``python -m etl import``.
+../shared/upr-data is present, the real UPR Info export (2015) imported with ``python -m etl import``;
+and a generated UHRI export (400 MB, 40 with --quick) for the memory of ``python -m etl fetch``'s parse.
 Targets are reported, not asserted: timings depend on the machine and on what else runs on it.
 """
 
@@ -21,7 +22,7 @@ import time
 from pathlib import Path
 
 import paths
-from benchmarks import etl_bench, generate, report
+from benchmarks import etl_bench, generate, report, uhri_bench
 from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, launch_chromium
 
 
@@ -105,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: server-side page times", file=sys.stderr)
             entry["server"] = server_bench.measure(database, repeats["first"], repeats["change"], pages)
             results["datasets"][name] = entry
+
+        print("UHRI export: generate and parse", file=sys.stderr)
+        results["uhri"] = uhri_bench.measure(work, 40 if quick else 400)
 
         if not args.no_browser:
             _browser(results, work, repeats, pages, quick)

@@ -53,6 +53,11 @@ def markdown(results: dict) -> str:
         out.append(f"| {page} | " + " | ".join(cells) + " |")
     out.append(f"\nTarget: filter change median ≤ {CHANGE_TARGET_MS:g} ms at global scale.")
 
+    if "uhri" in results:
+        from benchmarks.uhri_bench import markdown as uhri_markdown
+
+        out += ["", *uhri_markdown(results["uhri"])]
+
     browsed = [n for n in datasets if "browser" in datasets[n]]
     if browsed:
         out += ["", "### Browser: navigation to the last chart drawn (new context each time), median s", ""]

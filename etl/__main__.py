@@ -1,4 +1,5 @@
-"""Command line: ``python -m etl`` builds the database; ``python -m etl import ...`` converts downloads."""
+"""Command line: ``python -m etl`` builds the database; ``python -m etl import ...`` converts downloads;
+``python -m etl fetch ...`` downloads an official export, imports it and builds."""
 
 from __future__ import annotations
 
@@ -16,10 +17,15 @@ def main(argv: list[str] | None = None) -> int:
         from etl.importers.cli import main as import_main
 
         return import_main(argv[1:])
+    if argv[:1] == ["fetch"]:
+        from etl.fetch.cli import main as fetch_main
+
+        return fetch_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m etl",
         description="Validate the canonical CSVs and publish them as a DuckDB database.",
-        epilog="Also: python -m etl import {upr-info,uhri,ohchr-matrix} ... (see python -m etl import --help)",
+        epilog="Also: python -m etl import {upr-info,uhri,ohchr-matrix} ... (see python -m etl import --help) "
+        "and python -m etl fetch uhri --state NAME (see python -m etl fetch --help)",
     )
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="folder of canonical CSVs (default: data/)"
