@@ -1,12 +1,12 @@
 """Server-side script time of every page, measured with Streamlit's AppTest in this process.
 
-Method. AppTest runs the real router (app.py) and page script as a server would, without a browser.
+Method. AppTest runs the real router (router.py) and page script as a server would, without a browser.
 - *First view*: a new session (a new AppTest) after ``st.cache_data.clear()``, i.e. a reader's first
   view right after a data update: every query runs. The router's first run is untimed; the page's run
   is timed (for the Overview, the first run itself).
 - *Filter change*: in that session, pick a different recommending state each time (so no cached
   result can answer) and time the rerun.
-AppTest runs app.py through a two-line wrapper script in a temporary folder: with app.py itself, a
+AppTest runs router.py through a two-line wrapper script in a temporary folder: with router.py itself, a
 ``pages/`` folder beside it makes AppTest's ``switch_page`` run a page whose url_path equals its file
 name (acceptance, noted...) on its own, without the router and its sidebar (Streamlit 1.67).
 The time includes AppTest's own work of turning the page's messages into its element tree (a few ms),
@@ -26,7 +26,7 @@ from streamlit.testing.v1 import AppTest
 
 from benchmarks.harness import PAGES, ROOT
 
-ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
+ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'router.py')!r}, run_name='__main__')\n"
 
 
 class PageFailed(Exception):

@@ -9,9 +9,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import columns, markdown
+from dashboard import columns, markdown, session
+from dashboard.data.options import filter_options
 from dashboard.exports import to_csv_bytes
-from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, localized
+from dashboard.labels import describe
 from dashboard.view import View
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
@@ -74,6 +76,12 @@ def copy_link(view: View) -> None:
     with st.expander(_("🔗 Link to this view")):
         st.code(base + view.link(), language=None)
         st.caption(_("Copy this address to share exactly what you see, filters included."))
+        options = filter_options(session.version())
+        names = {
+            m: localized(options.ministry_names.get(m), options.ministry_names_km.get(m))
+            for m in view.selection.ministries
+        }
+        st.text(describe(view, names))  # the view in words; it quotes the reader's search: shown as text
 
 
 def source_line(info: dict) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from vocab import MULTI_SEPARATOR
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -21,7 +23,7 @@ def neutralise(value: object) -> object:
 
 def _cell_text(value: object) -> object:
     if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)):
-        return " | ".join(str(v) for v in list(value))
+        return MULTI_SEPARATOR.join(str(v) for v in list(value))
     return value
 
 

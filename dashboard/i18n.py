@@ -47,7 +47,7 @@ def N_(message: str) -> str:
 
 
 # Official recommendation texts are quoted as the UN published them, never translated by us; the
-# explorer says so next to them: ``st.caption(source_language_note())``.
+# Explorer says so under a recommendation's text.
 SOURCE_LANGUAGE_NOTE = N_("Official texts are shown in their source language.")
 
 
@@ -163,14 +163,6 @@ def fmt_int(value: int | float | None) -> str:
     if _missing(value):
         return NO_VALUE
     return _digits(format_decimal(int(value), locale=current_language()))
-
-
-def fmt_decimal(value: float | None, places: int = 1) -> str:
-    """A number with exactly ``places`` decimals in the language's notation."""
-    if _missing(value):
-        return NO_VALUE
-    pattern = "#,##0" + ("." + "0" * places if places else "")
-    return _digits(format_decimal(value, format=pattern, locale=current_language()))
 
 
 def fmt_pct(value: float | None) -> str:

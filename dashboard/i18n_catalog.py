@@ -1,6 +1,6 @@
 """Keep the translation catalogs in step with the code: ``python -m dashboard.i18n_catalog update|check|review``.
 
-``update`` extracts every string wrapped in ``_()``, ``ngettext()`` or ``N_()`` from app.py, pages/
+``update`` extracts every string wrapped in ``_()``, ``ngettext()`` or ``N_()`` from router.py, pages/
 and dashboard/ (the files listed in babel.cfg) into locales/messages.pot, then merges it into each
 language's .po: translations are kept, new strings are added untranslated, strings no longer in the
 code are kept at the end as obsolete (``#~``) for reuse. Running it twice changes nothing.

@@ -1,4 +1,4 @@
-"""Every page runs inside the router (app.py): what a page does when Streamlit started it alone."""
+"""Every page runs inside the router (router.py): what a page does when Streamlit started it alone."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import streamlit as st
 
 
 def rerun_through_router() -> None:
-    """Run app.py instead of a page that Streamlit started on its own.
+    """Run router.py instead of a page that Streamlit started on its own.
 
     Until some session has called ``st.navigation``, Streamlit treats a folder named ``pages/`` next
     to the main script as an old-style multipage app and runs the page the URL names *without*
-    app.py: a link straight to /about on a freshly started server would have no frame, no filters
+    router.py: a link straight to /about on a freshly started server would have no frame, no filters
     and no database (the router builds it on first start). Switching that mode off and rerunning
     sends the same URL through the router.
     """

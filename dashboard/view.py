@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from vocab import ASSESSORS, RESPONSES, STATUSES
@@ -33,6 +33,8 @@ MAX_SEARCH_CHARS = 200
 MAX_VALUES = 50  # more values than this for one key is not a reader's link: the rest are dropped
 MAX_SHOWN_CHARS = 80  # a dropped value is shown (as text) cut to this length
 
+# Every page's URL path ("" is the Overview): the interactive pages, and later their share pages.
+PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "about")
 ORDERS = ("count", "rate")  # acceptance: most recommendations first, or highest acceptance first
 ROLE_CHOICES = ("lead", "all")  # ministries: count what a ministry leads, or leads or supports
 
@@ -87,13 +89,6 @@ class Selection:
     assessor: str | None = None
     search: str = ""
 
-    @property
-    def narrowed(self) -> bool:
-        """Whether anything beyond the review and cycle is chosen (official totals then don't apply)."""
-        return any(
-            getattr(self, f.name) for f in fields(self) if f.name not in ("state_under_review", "cycle")
-        )
-
 
 @dataclass(frozen=True)
 class View:
@@ -109,9 +104,6 @@ class View:
     def on(self, page: str) -> View:
         """The same selection and language on another page (that page's own choices at their defaults)."""
         return View(self.selection, page=page, lang=self.lang)
-
-    def with_selection(self, **changes) -> View:
-        return replace(self, selection=replace(self.selection, **changes))
 
     def to_params(self) -> list[tuple[str, str]]:
         """The URL pairs that reopen exactly this view, in a stable order (repeated keys for lists)."""
@@ -198,7 +190,6 @@ PARAMS: tuple[Param, ...] = (
     Param("rec", "rec", pages=("explore",)),
 )
 PARAMS_BY_KEY = {p.key: p for p in PARAMS}
-SIDEBAR_KEYS = tuple(p.key for p in PARAMS if p.pages is None and p.key != "lang")
 # Parameters Streamlit itself reads (embedding): accepted everywhere, never part of the view.
 STREAMLIT_KEYS = ("embed", "embed_options")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard import components, session
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
-from dashboard.i18n import _, current_language, fmt_int, ngettext
+from dashboard.i18n import _, current_language, fmt_int, ngettext, source_language_note
 from dashboard.labels import action_name, label
 
 version, view, lang = session.version(), session.current(), current_language()
@@ -49,6 +49,7 @@ if rec:
             st.warning(_("Illustrative: a made-up stand-in, not an official recommendation."), icon="⚠️")
         if rec["text"]:
             st.text(rec["text"])  # the source's text, literally: never Markdown or HTML
+            st.caption(source_language_note())
         else:
             st.text(
                 _("Official text: {document} para {paragraph}").format(

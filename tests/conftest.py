@@ -19,9 +19,9 @@ from etl.importers import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "fixtures" / "golden"
-ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
-# Every page's URL path ("" is the Overview), as app.py registers them: a new page is tested too.
-PAGES = re.findall(r'url_path="([^"]*)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+ROUTER = f"import runpy\nrunpy.run_path({str(ROOT / 'router.py')!r}, run_name='__main__')\n"
+# Every page's URL path ("" is the Overview), as router.py registers them: a new page is tested too.
+PAGES = re.findall(r'url_path="([^"]*)"', (ROOT / "router.py").read_text(encoding="utf-8"))
 
 
 def build_database(data_dir: Path, folder: Path) -> Path:
@@ -87,7 +87,7 @@ def run_page(monkeypatch):
 
     def run(database: Path, page: str = "", params: dict[str, str | list[str]] | None = None) -> AppTest:
         monkeypatch.setenv("UPR_DB", str(database))
-        # Through a wrapper: with app.py itself, the pages/ folder beside it makes AppTest's switch_page
+        # Through a wrapper: with router.py itself, the pages/ folder beside it makes AppTest's switch_page
         # run a page whose url_path equals its file name on its own, without the router and sidebar.
         at = AppTest.from_string(ROUTER, default_timeout=60)
         for key, value in (params or {}).items():

@@ -105,7 +105,7 @@ def overview_session(database: str, stop_file: str) -> tuple[list, list]:
     os.environ["UPR_DB"] = database
     results: list = []
     errors: list = []
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(ROOT / "router.py"), default_timeout=60)
     at.query_params["cycle"] = "3"
     end = time.monotonic() + 180  # a safety net: the test tells the session to stop long before
     while not os.path.exists(stop_file) and time.monotonic() < end:

@@ -1,4 +1,6 @@
-"""Keep the shape honest: pages only call the read side, the read side never writes, docs match code."""
+"""Keep the shape honest (ARCHITECTURE.md): pages only call the read side, the read side never writes and
+takes nothing from the write side but its one entry point, nothing imports upward, no import circle,
+only dashboard/session.py touches the address, and the docs match the code."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from etl.schema import FILES
+from tests.import_graph import cycles, graph
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "pages").glob("*.py"))
@@ -29,6 +32,74 @@ def imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
     return names
+
+
+MAX_PAGE_LINES = 150
+# Which project modules each layer may import (ARCHITECTURE.md, "The layers"); a prefix covers a package.
+LAYERS = {
+    "vocab": (),
+    "paths": (),
+    "etl": ("etl", "vocab", "paths"),
+    "dashboard.view": ("vocab",),
+    "dashboard": ("dashboard", "vocab", "paths", "etl.entry"),
+    "web": ("web", "dashboard", "vocab", "paths"),
+    "pages": ("dashboard", "vocab"),
+    "router": ("dashboard",),
+    "app": ("web",),
+}
+
+
+def layer_of(module: str) -> str | None:
+    """The most specific layer a module belongs to ("dashboard.view" before "dashboard")."""
+    matches = [name for name in LAYERS if module == name or module.startswith(name + ".")]
+    return max(matches, key=len) if matches else None
+
+
+def allowed(module: str, imported: str) -> bool:
+    return any(imported == p or imported.startswith(p + ".") for p in LAYERS[layer_of(module)])
+
+
+def test_nothing_imports_upward():
+    edges = graph()
+    wrong = [
+        f"{module} imports {imported}"
+        for module, imported_modules in sorted(edges.items())
+        if layer_of(module)
+        for imported in sorted(imported_modules)
+        if not allowed(module, imported)
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_there_is_no_import_circle():
+    assert cycles(graph()) == []
+
+
+def test_the_view_has_no_streamlit_in_it():
+    assert not {m for m in imported_modules(ROOT / "dashboard" / "view.py") if m.startswith("streamlit")}
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted([ROOT / "router.py", ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "dashboard").rglob("*.py"),
+            *(ROOT / "web").rglob("*.py")]),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)  # fmt: skip
+def test_only_the_session_module_touches_the_address(path):
+    if path == ROOT / "dashboard" / "session.py":
+        return
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.Attribute) and n.attr == "query_params"], (
+        f"{path.relative_to(ROOT)}: read the reader's view from dashboard.session, not st.query_params"
+    )
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_a_page_reads_top_to_bottom_in_at_most_150_lines(page):
+    lines = len(page.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_PAGE_LINES, (
+        f"{page.name}: {lines} lines; move queries, wording or charts out of the page"
+    )
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
@@ -83,3 +154,12 @@ def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     command = re.search(r"Set up and run the whole test suite.*?```bash\n(.+?)\n```", readme, re.S).group(1)
     assert command.strip() in ci
+
+
+def test_every_published_table_has_its_lineage_in_architecture_md():
+    from etl.build import PUBLISHED_TABLES
+
+    doc = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    lineage = doc.split("## Lineage", 1)[1].split("\n## ", 1)[0]
+    for table in (*PUBLISHED_TABLES, "source_files", "build_info"):
+        assert f"| `{table}` |" in lineage, f"{table} is not in ARCHITECTURE.md's lineage table"

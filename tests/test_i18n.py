@@ -156,7 +156,7 @@ def shown_arguments(call: ast.Call) -> list[ast.AST]:
 
 def interface_files() -> list[Path]:
     files = [
-        ROOT / "app.py",
+        ROOT / "router.py",
         *sorted((ROOT / "pages").glob("*.py")),
         *sorted((ROOT / "dashboard").rglob("*.py")),
     ]

@@ -21,7 +21,15 @@ from tests.conftest import PAGES, ROOT
 from tests.etl_helpers import replace_in
 
 CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-APP_CODE = sorted([ROOT / "app.py", *(ROOT / "pages").rglob("*.py"), *(ROOT / "dashboard").rglob("*.py")])
+APP_CODE = sorted(
+    [
+        ROOT / "app.py",
+        ROOT / "router.py",
+        *(ROOT / "web").rglob("*.py"),
+        *(ROOT / "pages").rglob("*.py"),
+        *(ROOT / "dashboard").rglob("*.py"),
+    ]
+)
 
 
 def test_every_setting_in_config_toml_is_a_streamlit_1_67_option():

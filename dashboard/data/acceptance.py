@@ -18,7 +18,6 @@ from dashboard.db import query
 from dashboard.view import Selection
 
 Breakdown = Literal["state", "region", "theme", "action_category"]
-BREAKDOWNS: tuple[Breakdown, ...] = ("region", "state", "theme", "action_category")
 
 _COUNTS = (
     "count(DISTINCT r.id) AS received, "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
 from dashboard.data.ministries import NAME
 from dashboard.db import query
 from dashboard.view import Selection
@@ -26,8 +26,8 @@ def matches(version: str, f: Selection, lang: str) -> pd.DataFrame:
     condition, params = where(f)
     sql = (
         f"SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (fixed fragments; values are parameters)
-        "array_to_string(r.recommending_states, ' | ') AS recommending_states, r.response, r.response_label, "
-        "array_to_string(r.themes, ' | ') AS themes, r.action_category, "
+        f"{STATES_CELL}, r.response, r.response_label, "
+        f"{THEMES_CELL}, r.action_category, "
         f"(SELECT first({NAME}) FROM assignments a JOIN ministries m ON m.id = a.ministry_id "
         "WHERE a.recommendation_id = r.id AND a.role = 'lead') AS lead_ministry, "
         "(SELECT first(status) FROM latest_assessments la WHERE la.recommendation_id = r.id "

@@ -9,8 +9,13 @@ from __future__ import annotations
 import shlex
 
 from dashboard.view import Selection
+from vocab import MULTI_SEPARATOR
 
 MAX_TERMS = 10
+# A recommendation's states and themes as one cell each, joined as in data/*.csv ("France | Germany"),
+# so a table and its CSV agree (a constant of the code, never a value from the reader).
+STATES_CELL = f"array_to_string(r.recommending_states, '{MULTI_SEPARATOR}') AS recommending_states"
+THEMES_CELL = f"array_to_string(r.themes, '{MULTI_SEPARATOR}') AS themes"
 
 
 def search_terms(q: str) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -29,8 +29,8 @@ def recommendations(version: str, f: Selection) -> pd.DataFrame:
     return query(
         version,
         "SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (fixed fragments; values are parameters)
-        "array_to_string(r.recommending_states, ' | ') AS recommending_states, "
-        "array_to_string(r.themes, ' | ') AS themes, r.response_label, r.wg_position, r.action_category, "
+        f"{STATES_CELL}, "
+        f"{THEMES_CELL}, r.response_label, r.wg_position, r.action_category, "
         "r.text, cs.status AS civil_society_status, cs.date AS civil_society_date, "
         "gov.status AS government_status, gov.date AS government_date, r.source, r.illustrative "
         "FROM recommendations r "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -60,8 +60,8 @@ def recommendations(version: str, f: Selection) -> pd.DataFrame:
     return query(
         version,
         "SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (values are parameters)
-        "array_to_string(r.recommending_states, ' | ') AS recommending_states, "
-        "array_to_string(r.themes, ' | ') AS themes, r.response, r.response_label, r.action_category, "
+        f"{STATES_CELL}, "
+        f"{THEMES_CELL}, r.response, r.response_label, r.action_category, "
         "r.text, r.source, r.illustrative "
         f"FROM recommendations r WHERE {condition} "
         "ORDER BY r.cycle, r.document, try_cast(split_part(r.paragraph, '.', 1) AS INTEGER), "

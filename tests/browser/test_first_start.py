@@ -5,6 +5,7 @@ starts this way after every restart and every wake from sleep."""
 from __future__ import annotations
 
 import shutil
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from conftest import ROOT
@@ -34,7 +35,10 @@ def test_a_shared_link_is_the_first_request_of_a_new_server(chromium, tmp_path, 
                 tmp_path / "streamlit.log"
             ).read_text()
             assert title in page.inner_text("[data-testid=stMain] h1")
-            assert page.url.endswith(link)
+            shown, asked = urlsplit(page.url), urlsplit(link)
+            assert shown.path == asked.path
+            # The link's own values, and the review it was read as (a link always names it).
+            assert parse_qs(shown.query) == {"sur": ["Atlantis"], "cycle": ["3"], **parse_qs(asked.query)}
             assert page.locator("[data-testid=stSidebar]").get_by_text("Filters").count() == 1
             assert database.is_symlink()  # built on this first request
             assert not errors
