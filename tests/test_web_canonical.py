@@ -18,9 +18,7 @@ async def page(request):
 
 
 def client() -> TestClient:
-    app = Starlette(
-        routes=[Route("/{path:path}", page)], middleware=[Middleware(canonical.CanonicalAddress)]
-    )
+    app = Starlette(routes=[Route("/{path:path}", page)], middleware=[Middleware(canonical.CanonicalAddress)])
     return TestClient(app, follow_redirects=False)
 
 
