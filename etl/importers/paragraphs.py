@@ -24,14 +24,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from etl.importers import sessions
 from etl.importers.countries import resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
-
-if TYPE_CHECKING:
-    from etl.importers.upr_info import ExportRow
+from etl.importers.upr_info_rows import ExportRow, id_prefix, session_id
 
 _STATE_COLUMNS = ("recommending_state_wg_report", "recommending_state")
 _TEXT_COLUMNS = ("upr_info_text", "recommendation_body", "recommendation_segment", "recommendation_text")
@@ -167,11 +164,9 @@ def merge(
     to_recommendation: Callable[[ExportRow, str, ImportResult], Recommendation],
 ) -> None:
     """Append one recommendation per paragraph (and one per unmatched export row) to ``result``."""
-    from etl.importers.upr_info import session_id  # the export's own ids, for rows no paragraph claims
-
     pairs = match(plist, rows)
     cycle = sessions.cycle_of(session)
-    iso3 = session_id(state, session, 0).split("-S")[0]
+    iso3 = id_prefix(state)
     grouped: dict[str, list[tuple[ParagraphRow, ExportRow]]] = {}
     for i, prow in enumerate(plist.rows):
         if i in pairs:

@@ -21,9 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +30,7 @@ import xlrd
 from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
+from etl.importers.upr_info_rows import ExportRow, session_id
 
 SHEET = "UPR Info database export"
 XLS_HEADER = [
@@ -70,26 +69,6 @@ _RESPONSES = {
     "noted": "noted",
     "rejected": "noted",
 }
-
-
-@dataclass
-class ExportRow:
-    """One source row, positions decoded, values as the file gives them."""
-
-    file: str
-    line: int
-    state_under_review: str
-    sur_group: str
-    sur_org: str
-    text: str
-    recommending_state: str
-    rs_group: str
-    rs_org: str
-    response: str
-    action: str
-    issues: str
-    session: str
-    correction: str = ""  # set by known_errors / paragraphs when the source's state is corrected
 
 
 @cache
@@ -228,17 +207,6 @@ def _check_row(row: ExportRow, result: ImportResult, wanted: set[str]) -> str | 
 def _number_rows(state: str, session: int, rows: list[ExportRow], result: ImportResult) -> None:
     for n, row in enumerate(rows, start=1):
         result.recommendations.append(to_recommendation(row, session_id(state, session, n), result))
-
-
-def session_id(state: str, session: int, n: int) -> str:
-    """The id of the n-th row (source order) of a state's session: ``KHM-S06-0013``."""
-    return f"{id_prefix(state)}-S{session:02d}-{n:04d}"
-
-
-def id_prefix(state: str) -> str:
-    """ISO3 of the state, or its letters when the name cannot be placed."""
-    placed = resolve(state)
-    return placed.iso3 if placed else (re.sub(r"[^A-Za-z0-9]+", "", state).upper()[:12] or "UNKNOWN")
 
 
 def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Recommendation:
