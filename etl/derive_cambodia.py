@@ -15,6 +15,7 @@ from pathlib import Path
 import paths
 from etl.canonical_csv import read_rows, write_rows
 from etl.importers import countries
+from vocab import MULTI_SEPARATOR
 
 # A grouping of UPR Info's 54 issue labels, so long theme lists can be scanned by family.
 THEME_GROUPS = {
@@ -151,12 +152,12 @@ def _row(cycle, paragraph, states, response, action, issues, wg_position, note) 
         "year": str(year),
         "document": document,
         "paragraph": paragraph,
-        "recommending_states": " | ".join(states),
+        "recommending_states": MULTI_SEPARATOR.join(states),
         "response": {"Accepted": "supported", "Noted": "noted"}[response],
         "response_label": response,
         "wg_position": wg_position,
         "action_category": action,
-        "themes": " | ".join(t.strip() for t in issues.split(",") if t.strip()),
+        "themes": MULTI_SEPARATOR.join(t.strip() for t in issues.split(",") if t.strip()),
         "text": "",
         "source": SOURCE.format(document=document) + note,
         "illustrative": "false",
@@ -204,7 +205,9 @@ def run(shared: Path | None = None, data_dir: Path | None = None) -> None:
     kept = [r for r in existing if not (r["state_under_review"] == "Cambodia" and r["cycle"] in ("1", "2"))]
     recommendations = derived + kept
     write_rows(data_dir / "recommendations.csv", recommendations)
-    names = {s.strip() for r in recommendations for s in r["recommending_states"].split("|")}
+    names = {
+        s.strip() for r in recommendations for s in r["recommending_states"].split(MULTI_SEPARATOR.strip())
+    }
     names |= {r["state_under_review"] for r in recommendations}
     write_rows(data_dir / "states.csv", states_rows(names))
     write_rows(data_dir / "themes.csv", themes_rows(shared))

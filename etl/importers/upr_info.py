@@ -31,6 +31,7 @@ from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
 from etl.importers.upr_info_rows import ExportRow, session_id
+from vocab import ACTION_CATEGORIES
 
 SHEET = "UPR Info database export"
 XLS_HEADER = [
@@ -214,8 +215,10 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
     session = int(row.session)
     state = result.state(row.state_under_review, row.sur_group)
     action = row.action.strip()
-    if action and action not in {"1", "2", "3", "4", "5"}:
-        result.notes.append(f"{row.file}:{row.line}: Action: {action!r}: expected 1-5; left empty")
+    if action and action not in {str(category) for category in ACTION_CATEGORIES}:
+        result.notes.append(
+            f"{row.file}:{row.line}: Action: {action!r}: expected {min(ACTION_CATEGORIES)}-{max(ACTION_CATEGORIES)}; left empty"
+        )
         action = ""
     return Recommendation(
         id=rec_id,
