@@ -159,6 +159,8 @@ FILES: tuple[FileSpec, ...] = (
             Column("received", required=True, filled=True, kind="int", low=0, high=10_000),
             Column("supported", required=True, filled=True, kind="int", low=0, high=10_000),
             Column("noted", required=True, filled=True, kind="int", low=0, high=10_000),
+            # Of the noted, those the source calls rejected (cycle 2 of Cambodia: 4 of 42).
+            Column("rejected", kind="int", low=0, high=10_000),
             Column("recommending_states", kind="int", low=0, high=300),
             Column("source", required=True, filled=True),
             Column("source_url", kind="url"),

@@ -204,6 +204,12 @@ ROW_RULES = (
             f"does not add up: expected received = supported + noted ({supported} + {noted} = {supported + noted})"
         ),
     ),
+    (
+        "official_totals",
+        "rejected",
+        "SELECT _row, rejected__raw, noted FROM {table} WHERE rejected > noted",
+        lambda line_of, value, noted: f"more than the noted ({noted}): expected the rejected among the noted",
+    ),
 )
 
 

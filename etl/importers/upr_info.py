@@ -30,6 +30,7 @@ import xlrd
 from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
+from etl.importers.text import tidy
 from etl.importers.upr_info_rows import ExportRow, session_id
 from vocab import ACTION_CATEGORIES
 
@@ -63,13 +64,6 @@ CSV_HEADER = [
 SOURCE = "UPR Info database export (2015)"
 THEME_GROUP = "UPR Info"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # every BIFF8 .xls is an OLE2 compound file
-
-_RESPONSES = {
-    "accepted": "supported",
-    "supported": "supported",
-    "noted": "noted",
-    "rejected": "noted",
-}
 
 
 @cache
@@ -193,10 +187,6 @@ def _check_row(row: ExportRow, result: ImportResult, wanted: set[str]) -> str | 
         result.skip("unreadable Session")
         result.notes.append(f"{row.file}:{row.line}: Session: {row.session!r}: expected a session number")
         return None
-    if row.response.strip().lower() not in _RESPONSES:
-        result.skip("unknown Response")
-        result.notes.append(f"{row.file}:{row.line}: Response: {row.response!r}: expected Accepted or Noted")
-        return None
     placed = resolve(row.state_under_review)
     name = placed.name if placed else clean_name(row.state_under_review)
     if wanted and name not in wanted:
@@ -214,6 +204,7 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
     """One export row as a canonical recommendation (one recommending state)."""
     session = int(row.session)
     state = result.state(row.state_under_review, row.sur_group)
+    position = result.position(f"{row.file}:{row.line}", "Response", row.response)
     action = row.action.strip()
     if action and action not in {str(category) for category in ACTION_CATEGORIES}:
         result.notes.append(
@@ -227,8 +218,8 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
         session=session,
         year=sessions.year_of(session),
         recommending_states=[result.state(row.recommending_state, row.rs_group)],
-        response=_RESPONSES[row.response.strip().lower()],
-        response_label=row.response.strip(),
+        response=position.response,
+        response_label=position.label,
         action_category=int(action) if action else None,
         themes=_themes(row, result),
         text=row.text.strip(),
@@ -238,7 +229,7 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
 
 def _themes(row: ExportRow, result: ImportResult) -> list[str]:
     # Labels contain no commas (some contain " - "), so a plain split on "," is exact.
-    labels = [label.strip() for label in row.issues.split(",") if label.strip()]
+    labels = [tidy(label) for label in row.issues.split(",") if label.strip()]  # tidy: NFC, spaces
     for label in labels:
         if label not in issue_labels() and label not in result.themes:
             result.notes.append(
