@@ -10,6 +10,7 @@ docs/bad-input.md lists these cases (generated: ``python -m tests.test_import_ba
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -348,7 +349,9 @@ def markdown_table() -> str:
     """docs/bad-input.md's importer table, from CASES."""
 
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        # A combining mark is shown by its code point: the doc must show the difference readers can't see.
+        visible = re.sub(r"[\u0300-\u036f]", lambda m: f"<U+{ord(m.group()):04X}>", text)
+        return visible.replace("|", "\\|").replace("\n", " ")
 
     lines = ["| case | importer | source holds | outcome |", "|---|---|---|---|"]
     for c in CASES:
