@@ -91,6 +91,7 @@ def test_the_source_words_are_kept_tidied_and_partial_answers_are_flagged() -> N
     assert classify("Note\u0301e").label == "Notée"  # NFC: a decomposed accent composed
     assert classify("Note\u0301e").response == "noted"
     assert not classify("Supported").partial
+    assert not classify("Accepted (partially implemented)").partial  # "partially" qualifies the work
 
 
 def test_every_response_the_reader_gives_is_in_the_shared_vocabulary() -> None:

@@ -16,14 +16,15 @@ How a position is read (:func:`classify`):
 3. Evidence: a support word ("support", "accept") said plainly is *supported*; a note word
    ("noted", "rejected", "declined", "refused") or a negated support word is *noted*; "will be
    examined", "under consideration", "pending" and the like are *pending*; "in part", "partially",
-   "partly" mark a partial answer. A negated note or pending word cannot be read with confidence.
+   "partly" mark a partial answer when they stand in the answer's clause ("Accepted (partially
+   implemented)" is a whole answer). A negated note or pending word cannot be read with confidence.
 4. **Never supported unless the words say so without any negation anywhere**: a position with a
    support word and a negation anywhere ("Supported, not noted", "Supported / Not supported") is
    ``unclassified``, not supported.
 5. Supported and noted together are *supported in part* only when the words say "in part"/
-   "partially", or are nothing but the two keywords ("Supported/Noted", "Accepted and noted": the
-   form OHCHR and UHRI use for a recommendation supported in part). Anything else mixed, and
-   anything with no keyword at all, is ``unclassified``.
+   "partially", or are nothing but the two keywords ("Supported/Noted", "Accepted and noted": how
+   the OHCHR matrices mark a recommendation a state answered both ways, FORMATS.md "Supported / Noted
+   (rarely both)"). Anything else mixed, and anything with no keyword at all, is ``unclassified``.
 
 Supported in part counts as ``supported`` (decided here, documented in data/README.md and
 docs/importing.md): the state committed to act on the recommendation, so it belongs with the ones a
@@ -40,6 +41,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from etl.importers.text import tidy
 
@@ -103,6 +105,7 @@ class _Evidence:
 def _read_clause(clause: str, found: _Evidence) -> None:
     negated_from = None  # where the clause's first negation starts: every keyword after it is negated
     previous = ""
+    answers = found.supported + found.noted
     for match in _TOKEN.finditer(clause):
         token = match.group()
         support = _SUPPORT.fullmatch(token)
@@ -129,6 +132,8 @@ def _read_clause(clause: str, found: _Evidence) -> None:
         elif token not in _FILLER:
             found.other_words += 1
         previous = token
+    # "in part" qualifies an answer in its own clause only: "Accepted (partially implemented)" is whole.
+    found.partial |= bool(_PARTIAL.search(clause)) and found.supported + found.noted > answers
     for pending in _PENDING.finditer(clause):
         if negated_from is not None and negated_from < pending.start():
             found.unsure.append(f"{pending.group()!r} negated")
@@ -136,11 +141,12 @@ def _read_clause(clause: str, found: _Evidence) -> None:
             found.pending += 1
 
 
+@lru_cache(maxsize=4096)  # an export of 31,000 rows has a handful of distinct positions
 def classify(words: str) -> Position:
     """Read a position; see the module docstring for the rules. Never raises."""
     label = tidy(words)
     text = _normalised(words)
-    found = _Evidence(partial=bool(_PARTIAL.search(text)))
+    found = _Evidence()
     for clause in _CLAUSES.split(text):
         _read_clause(clause, found)
 
