@@ -1,4 +1,5 @@
-"""The importers' modules import only downward (issue 11): no import circle anywhere in etl/.
+"""The importers' modules import only downward (issue 11): the UPR Info reader's helpers need nothing
+from the reader, and etl/ has no import circle (tests/test_conventions.py checks the whole project).
 
 Every ``import`` counts, also those inside functions and under ``TYPE_CHECKING``: a circle that only
 type checkers follow still means two modules that cannot be understood, or moved, one without the other.
