@@ -17,8 +17,13 @@ def N_(message: str) -> str:
     return message
 
 
-# The final response of the state under review. "Rejected" in older sources counts as noted (HRC 5/1).
-RESPONSES = ("supported", "noted")
+# The response of the state under review: "supported" or "noted" once it has answered (HRC 5/1;
+# "Rejected" in older sources counts as noted, the source's word kept in response_label); "pending"
+# while the Working Group report says the recommendation "will be examined"; "unclassified" when an
+# importer could not read the source's words with confidence (imported, no answer counted, words kept).
+RESPONSES = ("supported", "noted", "pending", "unclassified")
+# The responses that are an answer: acceptance is counted over these only.
+ANSWERED_RESPONSES = ("supported", "noted")
 # The UN regional groups of recommending states; "other" holds observers and entities outside them.
 REGIONAL_GROUPS = ("African", "Asia-Pacific", "EEG", "GRULAC", "WEOG", "other")
 # An institution's part in implementing a recommendation: one lead, any number supporting.

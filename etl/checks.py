@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import duckdb
 
+from vocab import RESPONSES
+
 # (what is promised, a query returning the rows that break it)
 DATA_TESTS: tuple[tuple[str, str], ...] = (
     ("recommendations.id is unique", "SELECT id FROM recommendations GROUP BY id HAVING count(*) > 1"),
@@ -18,8 +20,10 @@ DATA_TESTS: tuple[tuple[str, str], ...] = (
         "OR response IS NULL OR source IS NULL OR illustrative IS NULL",
     ),
     (
-        "recommendations.response is supported or noted",
-        "SELECT id FROM recommendations WHERE response NOT IN ('supported', 'noted')",
+        f"recommendations.response is one of {', '.join(RESPONSES)}",
+        "SELECT id FROM recommendations WHERE response NOT IN ("
+        + ", ".join(f"'{r}'" for r in RESPONSES)
+        + ")",
     ),
     (
         "every recommendation has a recommending state",
@@ -60,6 +64,10 @@ DATA_TESTS: tuple[tuple[str, str], ...] = (
         "official totals add up (supported + noted = received)",
         "SELECT * FROM official_totals WHERE supported + noted <> received",
     ),
+    (
+        "official totals: the rejected are among the noted",
+        "SELECT * FROM official_totals WHERE rejected > noted",
+    ),
 )
 
 
@@ -78,13 +86,18 @@ def reconciliation_report(con: duckdb.DuckDBPyConnection) -> list[str]:
     lines = []
     rows = con.execute(
         "SELECT state_under_review, cycle, received, supported, noted, recommending_states, official_received, "
-        "official_supported, official_noted, official_recommending_states, illustrative "
+        "official_supported, official_noted, official_recommending_states, illustrative, pending, unclassified, "
+        "rejected, official_rejected "
         "FROM reconciliation WHERE official_received IS NOT NULL AND NOT reconciles"
     ).fetchall()
-    for sur, cycle, rec, sup, noted, states, o_rec, o_sup, o_noted, o_states, illustrative in rows:
+    for sur, cycle, rec, sup, noted, states, o_rec, o_sup, o_noted, o_states, illustrative, *more in rows:
+        pending, unclassified, rejected, o_rejected = more
         lines.append(
             f"{sur} cycle {cycle}: loaded {rec or 0} received / {sup or 0} supported / {noted or 0} noted / "
             f"{states or 0} states; official {o_rec} / {o_sup} / {o_noted} / {o_states}"
+            + (f"; loaded {rejected or 0} rejected, official {o_rejected}" if o_rejected is not None else "")
+            + (f"; {pending} pending (no answer yet)" if pending else "")
+            + (f"; {unclassified} unclassified (position not read)" if unclassified else "")
             + (" (illustrative rows)" if illustrative else "")
         )
     return lines

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import paths
 from etl.canonical_csv import read_rows, write_rows
-from etl.importers import countries
+from etl.importers import countries, paragraphs
+from etl.importers.positions import NOTED, SUPPORTED, classify
+from vocab import MULTI_SEPARATOR
 
 # A grouping of UPR Info's 54 issue labels, so long theme lists can be scanned by family.
 THEME_GROUPS = {
@@ -82,12 +84,20 @@ THEME_GROUPS = {
     ],
 }
 REVIEWS = {1: ("A/HRC/13/4", 6, 2009), 2: ("A/HRC/26/16", 18, 2014)}
-WG_POSITIONS = {
-    "supported at WG (para 118)": "enjoyed support in the WG report (para 118)",
-    "pending at WG (para 119)": "to be examined (para 119)",
-}
 SOURCE = "UPR Info database export (2015) matched to the UN Working Group report {document}"
 BRUNEI_NOTE = "; recommending state per A/HRC/13/4 (the UPR Info export credits Brazil, a known error)"
+# Cycle 2: four of the eight items the report first listed as enjoying support (para 118) and finally
+# noted were "rejected", in the State's own word; the UPR Info export files all eight as Noted. The
+# four are named by paragraph in UPR Info's news item "Cambodia rejects 4 recommendations initially
+# accepted" (2014) and by subject in The Cambodia Daily, "Govt rejects 4 human rights recommendations"
+# (June 2014); the UN counts 163 supported, 38 noted and 4 rejected (UN Geneva meeting summary, June
+# 2014). Rejected is noted under HRC resolution 5/1: `response` stays noted, `response_label` says it.
+REJECTED = ("118.5", "118.22", "118.57", "118.161")
+REJECTED_NOTE = (
+    "; response_label 'Rejected' per UPR Info's news item 'Cambodia rejects 4 recommendations initially "
+    "accepted' (2014) and The Cambodia Daily, 'Govt rejects 4 human rights recommendations' (June 2014); "
+    "the UPR Info export says Noted"
+)
 
 
 def canonical(name: str) -> str:
@@ -125,20 +135,37 @@ def cambodia_rows(shared: Path) -> list[dict[str, str]]:
             )
         )
     cycle2 = read_shared_csv(shared / "cambodia" / "cambodia_cycle2_A-HRC-26-16_recommendations.csv")
+    _check_rejected(cycle2)
     for row in cycle2:
+        rejected = row["paragraph"] in REJECTED
         rows.append(
             _row(
                 2,
                 row["paragraph"],
                 [canonical(row["recommending_state"])],
-                row["upr_info_response"],
+                "Rejected" if rejected else row["upr_info_response"],
                 row["upr_info_action_category"],
                 row["upr_info_issues"],
-                WG_POSITIONS[row["wg_report_status"]],
-                "",
+                paragraphs.wg_position(row["wg_report_status"]),
+                REJECTED_NOTE if rejected else "",
             )
         )
     return rows
+
+
+def _check_rejected(cycle2: list[dict[str, str]]) -> None:
+    """The four rejected items must be among those the report listed as supported and the export notes."""
+    changed = {
+        row["paragraph"]
+        for row in cycle2
+        if classify(row["wg_report_status"]).response == SUPPORTED
+        and classify(row["upr_info_response"]).response == NOTED
+    }
+    if not set(REJECTED) <= changed:
+        raise SystemExit(
+            f"cycle 2: {sorted(set(REJECTED) - changed)} are not among the items listed as enjoying support "
+            f"and finally noted ({sorted(changed)}): check REJECTED against the sources"
+        )
 
 
 def _row(cycle, paragraph, states, response, action, issues, wg_position, note) -> dict[str, str]:
@@ -151,16 +178,24 @@ def _row(cycle, paragraph, states, response, action, issues, wg_position, note) 
         "year": str(year),
         "document": document,
         "paragraph": paragraph,
-        "recommending_states": " | ".join(states),
-        "response": {"Accepted": "supported", "Noted": "noted"}[response],
+        "recommending_states": MULTI_SEPARATOR.join(states),
+        "response": _response(paragraph, response),
         "response_label": response,
         "wg_position": wg_position,
         "action_category": action,
-        "themes": " | ".join(t.strip() for t in issues.split(",") if t.strip()),
+        "themes": MULTI_SEPARATOR.join(t.strip() for t in issues.split(",") if t.strip()),
         "text": "",
         "source": SOURCE.format(document=document) + note,
         "illustrative": "false",
     }
+
+
+def _response(paragraph: str, words: str) -> str:
+    """The response the importers would read from the export's word; the bundled facts allow no doubt."""
+    position = classify(words)
+    if position.response not in (SUPPORTED, NOTED) or position.partial:
+        raise SystemExit(f"paragraph {paragraph}: response {words!r} is not plainly supported or noted")
+    return position.response
 
 
 def read_shared_csv(path: Path) -> list[dict[str, str]]:
@@ -204,7 +239,9 @@ def run(shared: Path | None = None, data_dir: Path | None = None) -> None:
     kept = [r for r in existing if not (r["state_under_review"] == "Cambodia" and r["cycle"] in ("1", "2"))]
     recommendations = derived + kept
     write_rows(data_dir / "recommendations.csv", recommendations)
-    names = {s.strip() for r in recommendations for s in r["recommending_states"].split("|")}
+    names = {
+        s.strip() for r in recommendations for s in r["recommending_states"].split(MULTI_SEPARATOR.strip())
+    }
     names |= {r["state_under_review"] for r in recommendations}
     write_rows(data_dir / "states.csv", states_rows(names))
     write_rows(data_dir / "themes.csv", themes_rows(shared))

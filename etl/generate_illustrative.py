@@ -22,6 +22,7 @@ from pathlib import Path
 
 import paths
 from etl.canonical_csv import read_rows, write_rows
+from vocab import MULTI_SEPARATOR
 
 SEED = 2019
 CYCLE, SESSION, YEAR, DOCUMENT = 3, 32, 2019, "A/HRC/41/17"
@@ -119,17 +120,27 @@ def cambodia_theme_weights(rows: list[dict[str, str]]) -> Counter:
     weights: Counter = Counter()
     for row in rows:
         if row["state_under_review"] == "Cambodia" and not row["illustrative"] == "true":
-            weights.update(t.strip() for t in row["themes"].split("|") if t.strip())
+            weights.update(t.strip() for t in row["themes"].split(MULTI_SEPARATOR.strip()) if t.strip())
     return weights
 
 
 def choose_states(rng: random.Random, rows: list[dict[str, str]]) -> list[str]:
     """73 states: those that recommended in cycle 2, plus one earlier recommender, in a fixed order."""
     cycle2 = sorted(
-        {s.strip() for r in rows if r["cycle"] == "2" for s in r["recommending_states"].split("|")}
+        {
+            s.strip()
+            for r in rows
+            if r["cycle"] == "2"
+            for s in r["recommending_states"].split(MULTI_SEPARATOR.strip())
+        }
     )
     earlier = sorted(
-        {s.strip() for r in rows if r["cycle"] == "1" for s in r["recommending_states"].split("|")}
+        {
+            s.strip()
+            for r in rows
+            if r["cycle"] == "1"
+            for s in r["recommending_states"].split(MULTI_SEPARATOR.strip())
+        }
     )
     extra = [s for s in earlier if s not in cycle2]
     return cycle2 + extra[: STATES - len(cycle2)]
@@ -188,11 +199,11 @@ def recommendations(rng: random.Random, rows: list[dict[str, str]]) -> list[dict
                 "year": str(YEAR),
                 "document": DOCUMENT,
                 "paragraph": "",
-                "recommending_states": " | ".join(recommending),
+                "recommending_states": MULTI_SEPARATOR.join(recommending),
                 "response": "noted" if noted else "supported",
                 "response_label": "Noted" if noted else "Supported",
                 "action_category": action,
-                "themes": " | ".join(chosen),
+                "themes": MULTI_SEPARATOR.join(chosen),
                 "text": TEXT.format(theme=", ".join(chosen).lower()),
                 "source": SOURCE,
                 "illustrative": "true",
@@ -211,7 +222,9 @@ def assignments(rng: random.Random, recs: list[dict[str, str]]) -> list[dict[str
     for rec in recs:
         if rec["response"] != "supported":
             continue  # the government assigns only the supported ones
-        institutions = [THEME_MINISTRY.get(t.strip(), "CHRC") for t in rec["themes"].split("|")]
+        institutions = [
+            THEME_MINISTRY.get(t.strip(), "CHRC") for t in rec["themes"].split(MULTI_SEPARATOR.strip())
+        ]
         lead, supporting = institutions[0], sorted(set(institutions[1:]) - {institutions[0]})
         if rng.random() < 0.3 and lead != "CHRC":
             supporting = sorted(set(supporting) | {"CHRC"})

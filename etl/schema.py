@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vocab import ASSESSORS, REGIONAL_GROUPS, RESPONSES, ROLES, STATUSES
+from vocab import ACTION_CATEGORIES, ASSESSORS, REGIONAL_GROUPS, RESPONSES, ROLES, STATUSES
 
 # Spellings people and sources use for the same value. Keys are compared after `vocab_key`.
 ALIASES: dict[str, dict[str, str]] = {
@@ -42,7 +42,7 @@ class Column:
     filled: bool = False  # every row must have a value
     kind: str = "text"  # text | int | bool | date | url
     vocabulary: tuple[str, ...] = ()
-    multi: bool = False  # ' | '-separated values
+    multi: bool = False  # values separated by vocab.MULTI_SEPARATOR
     references: str | None = None  # "file.column" every value must match
     unique: bool = False
     low: int | None = None  # inclusive range for ints
@@ -117,7 +117,7 @@ FILES: tuple[FileSpec, ...] = (
             Column("response", required=True, filled=True, vocabulary=RESPONSES),
             Column("response_label"),
             Column("wg_position"),
-            Column("action_category", kind="int", low=1, high=5),
+            Column("action_category", kind="int", low=min(ACTION_CATEGORIES), high=max(ACTION_CATEGORIES)),
             Column("themes", multi=True, references="themes.name"),
             Column("sdgs", multi=True),
             Column("affected_persons", multi=True),
@@ -159,6 +159,8 @@ FILES: tuple[FileSpec, ...] = (
             Column("received", required=True, filled=True, kind="int", low=0, high=10_000),
             Column("supported", required=True, filled=True, kind="int", low=0, high=10_000),
             Column("noted", required=True, filled=True, kind="int", low=0, high=10_000),
+            # Of the noted, those the source calls rejected (cycle 2 of Cambodia: 4 of 42).
+            Column("rejected", kind="int", low=0, high=10_000),
             Column("recommending_states", kind="int", low=0, high=300),
             Column("source", required=True, filled=True),
             Column("source_url", kind="url"),

@@ -15,7 +15,7 @@ import duckdb
 from etl.problems import Problem
 from etl.schema import ALIASES, MAX_CELL_CHARS, Column, FileSpec, vocab_key
 from etl.stage import Staged
-from vocab import BOOLEANS
+from vocab import BOOLEANS, MULTI_SEPARATOR
 
 _KEY_SQL = "regexp_replace(lower(trim({x})), '[\\s_\\-]+', '_', 'g')"
 _DATE_HINT = "expected a date as YYYY-MM-DD, e.g. 2024-03-31"
@@ -47,7 +47,7 @@ def _clean_expression(column: Column) -> str:
     if column.kind == "url":
         return f"CASE WHEN regexp_full_match({value}, 'https?://[^\\s<>\"]+') THEN {value} END"
     if column.multi:
-        return f"list_filter(list_transform(string_split({x}, '|'), lambda s: trim(s)), lambda s: s <> '')"
+        return f"list_filter(list_transform(string_split({x}, {_text(MULTI_SEPARATOR.strip())}), lambda s: trim(s)), lambda s: s <> '')"
     if column.pattern:
         return f"CASE WHEN regexp_full_match({value}, '{column.pattern}') THEN {value} END"
     return value
@@ -203,6 +203,12 @@ ROW_RULES = (
         lambda line_of, value, supported, noted: (
             f"does not add up: expected received = supported + noted ({supported} + {noted} = {supported + noted})"
         ),
+    ),
+    (
+        "official_totals",
+        "rejected",
+        "SELECT _row, rejected__raw, noted FROM {table} WHERE rejected > noted",
+        lambda line_of, value, noted: f"more than the noted ({noted}): expected the rejected among the noted",
     ),
 )
 

@@ -396,7 +396,9 @@ CASES: tuple[Case, ...] = (
         "a response outside the vocabulary (`accepted`)",
         "recommendations.csv",
         sub("France,supported,Accepted", "France,accepted,Accepted"),
-        problems=("recommendations.csv:2: response: accepted: expected one of supported, noted",),
+        problems=(
+            "recommendations.csv:2: response: accepted: expected one of supported, noted, pending, unclassified",
+        ),
     ),
     Case(
         "invalid-region",

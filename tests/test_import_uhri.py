@@ -156,13 +156,25 @@ def test_missing_column_is_named_precisely(tmp_path: Path, capsys) -> None:
     assert "Traceback" not in err
 
 
-def test_unreadable_position_is_reported_with_row_column_value(tmp_path: Path, capsys) -> None:
+def test_unreadable_position_is_imported_unclassified_and_reported_with_row_column_value(
+    tmp_path: Path, capsys
+) -> None:
     rows = [dict(ROWS[0]), dict(ROWS[1], **{"UPR Position": "- Maybe later"})]
     path = _write_xlsx(tmp_path / "uhri.xlsx", COLUMNS, rows)
     status, out, _ = run_import(capsys, "uhri", path, "--out", tmp_path / "out")
     assert status == 0
-    assert "read 2 rows: 1 imported, 0 merged into joint recommendations, 1 skipped" in out
-    assert "uhri.xlsx: row 3: UPR Position: 'Maybe later': expected Supported or Noted" in out
+    assert "read 2 rows: 2 imported, 0 merged into joint recommendations, 0 skipped" in out
+    assert "responses: 1 supported, 1 unclassified" in out
+    assert (
+        "  uhri.xlsx: row 3: UPR Position: 'Maybe later': not read with confidence (no word for supported, "
+        "noted or pending): expected Supported, Noted, Rejected or a Working Group wording such as 'will be "
+        "examined'; imported as unclassified, no response counted"
+    ) in out.splitlines()
+    recs = {r["id"]: r for r in read_csv(tmp_path / "out" / "recommendations.csv")}
+    assert (recs["KHM-C3-110.6"]["response"], recs["KHM-C3-110.6"]["response_label"]) == (
+        "unclassified",
+        "Maybe later",
+    )
 
 
 @pytest.mark.parametrize("content", [b"", b"not json at all", b"[1, 2", b"PK\x03\x04truncated"])

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from etl.canonical_csv import COLUMNS, write_table  # noqa: F401 (re-exported for the importers)
 from etl.importers.model import Recommendation, StateInfo
-
-SEP = " | "  # several values in one cell, as data/README.md prescribes
+from vocab import MULTI_SEPARATOR
 
 
 def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -44,14 +43,14 @@ def recommendation_row(rec: Recommendation) -> dict[str, str]:
         "year": "" if rec.year is None else str(rec.year),
         "document": rec.document,
         "paragraph": rec.paragraph,
-        "recommending_states": SEP.join(rec.recommending_states),
+        "recommending_states": MULTI_SEPARATOR.join(rec.recommending_states),
         "response": rec.response,
         "response_label": rec.response_label,
         "wg_position": rec.wg_position,
         "action_category": "" if rec.action_category is None else str(rec.action_category),
-        "themes": SEP.join(rec.themes),
-        "sdgs": SEP.join(rec.sdgs),
-        "affected_persons": SEP.join(rec.affected_persons),
+        "themes": MULTI_SEPARATOR.join(rec.themes),
+        "sdgs": MULTI_SEPARATOR.join(rec.sdgs),
+        "affected_persons": MULTI_SEPARATOR.join(rec.affected_persons),
         "text": rec.text,
         "source": rec.source,
         "illustrative": "true" if rec.illustrative else "false",

@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from etl.importers import merge
 from etl.importers.model import ImportResult, SourceError
+from vocab import RESPONSES
 
 _MAX_NOTES = 25  # the summary lists this many notes; the rest are counted
 
@@ -34,8 +36,8 @@ def _parser() -> argparse.ArgumentParser:
 
     matrix = commands.add_parser("ohchr-matrix", help='OHCHR Word "thematic list of recommendations" (.docx)')
     matrix.add_argument("files", nargs=1, type=Path, metavar="FILE")
-    matrix.add_argument("--cycle", type=int, required=True, help="the UPR cycle the matrix belongs to")
-    matrix.add_argument("--session", type=int, help='the WG session (default: from an "UPR34_..." file name)')
+    matrix.add_argument("--cycle", type=int, help="the UPR cycle (default: the cycle of the WG session)")
+    matrix.add_argument("--session", type=int, help='the WG session (default: from an "UPR48_..." file name)')
 
     for command in (upr, uhri, matrix):
         command.add_argument(
@@ -76,9 +78,21 @@ def summary(result: ImportResult) -> list[str]:
         lines.append(f"BUG: {result.unaccounted} rows unaccounted for; please report it")
     states = {r.state_under_review for r in result.recommendations}
     lines.append(f"{len(result.recommendations):,} recommendations for {len(states)} state(s) under review")
+    responses = Counter(r.response for r in result.recommendations)
+    lines.append("responses: " + ", ".join(f"{responses[r]:,} {r}" for r in RESPONSES if responses[r]))
     if result.unplaced:
         names = ", ".join(f"{name!r} ({n} uses)" for name, n in result.unplaced.most_common())
         lines.append(f"names not placed as a state (imported as written, no ISO3): {names}")
+    # Listed whole, never cut at _MAX_NOTES: each is a count the user must check or correct.
+    if result.unclassified:
+        lines.append(
+            f"{len(result.unclassified):,} position(s) not read with confidence: imported with response "
+            "'unclassified', counted neither supported nor noted:"
+        )
+        lines += [f"  {line}" for line in result.unclassified]
+    if result.partial:
+        lines.append(f"{len(result.partial):,} position(s) supported in part: counted as supported:")
+        lines += [f"  {line}" for line in result.partial]
     for note in result.notes[:_MAX_NOTES]:
         lines.append(f"  {note}")
     if len(result.notes) > _MAX_NOTES:

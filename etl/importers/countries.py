@@ -7,11 +7,20 @@ name per state, so every importer and the ETL call :func:`resolve`.
 How a name is placed, in order:
 1. a small explicit table of UN and UPR Info spellings (``_ALIASES``), because pycountry files several
    UN names under other forms ("Korea, Republic of") and knows no UPR Info abbreviations;
-2. pycountry's own names (name, official name, common name), matched exactly after normalising case,
-   accents of apostrophes, "&" and "St";
-3. only if ``fuzzy=True``: pycountry's fuzzy search, accepted only when the query is part of the found
+2. pycountry's own names (name, official name, common name), matched exactly after normalising
+   Unicode (NFC and NFKD: an accent decomposed as in text copied from a PDF is the same accent), case,
+   accents, apostrophes, "&" and "St";
+3. the UN's bracketed and the catalogue's comma forms read the other way round: "Netherlands (Kingdom
+   of the)" as "Kingdom of the Netherlands", "Congo (Democratic Republic of the)", "Korea, Republic
+   of" (the UN renames states now and then; their official names are in pycountry);
+4. only if ``fuzzy=True``: pycountry's fuzzy search, accepted only when the query is part of the found
    country's name (or the other way round), because the fuzzy search also matches subdivisions
    ("Texas" would become United States).
+
+A known state always gets its one display name, whichever spelling placed it: an importer never adds
+a second entry for a state it knows (``merge`` also reuses the data folder's own spelling of a state
+by ISO3). Lists of names ("Bosnia and Herzegovina, Croatia") are split by :func:`split_names`,
+longest known names first.
 
 The display name is the short UN-style name (``_DISPLAY`` overrides pycountry's "Korea, Republic of"
 forms). A name that cannot be placed returns ``None``: callers import the row under the source's own
@@ -31,6 +40,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pycountry
+
+from etl.importers.text import tidy
 
 _GROUPS_FILE = Path(__file__).with_name("un_regional_groups.csv")
 
@@ -72,6 +83,7 @@ _ALIASES: dict[str, str] = {
     "bolivia (plurinational state of)": "BOL",
     "bosnia and herzegovina": "BIH",
     "brunei": "BRN",
+    "burma": "MMR",
     "cape verde": "CPV",
     "congo": "COG",
     "republic of congo": "COG",
@@ -109,6 +121,8 @@ _ALIASES: dict[str, str] = {
     "united republic of tanzania": "TZA",
     "turkey": "TUR",
     "turkiye": "TUR",
+    "vatican": "VAT",
+    "vatican city": "VAT",
     "united kingdom": "GBR",
     "united kingdom of great britain and northern ireland": "GBR",
     "uk": "GBR",
@@ -126,8 +140,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": 
 
 
 def clean_name(name: str) -> str:
-    """A source's name as the reader should see it: HTML entities decoded, spaces tidied."""
-    return re.sub(r"\s+", " ", html.unescape(name)).strip()
+    """A source's name as the reader should see it: HTML entities decoded, Unicode NFC, spaces tidied.
+
+    NFC makes the two ways of writing an accent one ("Co\u0302te" as copied from a PDF is "Côte"), so a
+    name that cannot be placed still has one spelling, never two entries that look identical.
+    """
+    return tidy(html.unescape(name))
 
 
 def _key(name: str) -> str:
@@ -173,11 +191,85 @@ def resolve(name: str, fuzzy: bool = True) -> Country | None:
     if not key:
         return None
     iso3 = _index().get(key)
+    if iso3 is None:
+        iso3 = _index().get(_turned(key))
     if iso3 is None and fuzzy:
         iso3 = _fuzzy(key)
     if iso3 is None:
         return None
     return Country(display_name(iso3), iso3)
+
+
+def _turned(key: str) -> str:
+    """ "netherlands (kingdom of the)" -> "kingdom of the netherlands"; "korea, republic of" -> "republic
+    of korea": the UN's bracketed and the catalogue's comma forms, read the way official names run."""
+    found = re.fullmatch(r"([^()]+?)\s*\(([^()]+)\)", key) or re.fullmatch(r"([^(),]+),\s*([^(),]+)", key)
+    return f"{found.group(2).strip()} {found.group(1).strip()}" if found else key
+
+
+def split_names(text: str) -> list[str]:
+    """The state names in a list as a source writes it, in order, as written (NFC, spaces tidied).
+
+    "Bosnia and Herzegovina, Croatia" -> both; "Trinidad and Tobago and Saint Vincent and the
+    Grenadines" -> both; "France, Germany, and Italy" -> three. Parts are split at commas and
+    semicolons outside brackets; a part that is not one known name is split at " and " / " & ",
+    matching the longest known name first from the left (many official names contain "and"). Words
+    that place as no state stay together as one name, for the caller to keep and report; nothing is
+    dropped.
+    """
+    names: list[str] = []
+    for part in _outside_brackets(clean_name(text), ",;"):
+        part = re.sub(r"^(and|&)\s+", "", part.strip(), flags=re.I).strip()
+        if not part:
+            continue
+        if resolve(part, fuzzy=False):
+            names.append(part)
+            continue
+        pieces = _outside_brackets(part, "", joiner=r"\s+(?:and|&)\s+")
+        names += _longest_known_first(pieces)
+    return names
+
+
+def _longest_known_first(pieces: list[str]) -> list[str]:
+    names, unknown, i = [], [], 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            candidate = " and ".join(pieces[i:j])
+            if resolve(candidate, fuzzy=False):
+                if unknown:
+                    names.append(" and ".join(unknown))
+                    unknown = []
+                names.append(candidate)
+                i = j
+                break
+        else:
+            unknown.append(pieces[i])
+            i += 1
+    if unknown:
+        names.append(" and ".join(unknown))
+    return names
+
+
+def _outside_brackets(text: str, separators: str, joiner: str = "") -> list[str]:
+    """``text`` split at ``separators`` (characters) or at the ``joiner`` pattern, never inside brackets."""
+    depth, start, parts = 0, 0, []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        depth += (char == "(") - (char == ")" and depth > 0)
+        if depth == 0 and char in separators and separators:
+            parts.append(text[start:i])
+            start = i + 1
+        elif depth == 0 and joiner:
+            found = re.match(joiner, text[i:], flags=re.I)
+            if found and i > start:
+                parts.append(text[start:i])
+                i += found.end()
+                start = i
+                continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
 
 
 def _fuzzy(key: str) -> str | None:

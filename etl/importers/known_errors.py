@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from etl.importers.countries import resolve
-
-if TYPE_CHECKING:
-    from etl.importers.model import ImportResult
-    from etl.importers.upr_info import ExportRow
+from etl.importers.model import ImportResult
+from etl.importers.upr_info_rows import ExportRow
 
 
 @dataclass(frozen=True)

@@ -9,21 +9,27 @@ Rules (each one reported in the summary):
 - Everything else is kept: other states and cycles, ministries.csv, official_totals.csv, existing
   states and themes (new ones are added). Missing companion files are created with their header, so
   ``python -m etl --data-dir DIR`` can build the folder as it is.
+- A state or theme the folder already has keeps the folder's spelling: a state by ISO3 ("Türkiye" in
+  states.csv stays "Türkiye" when the import says "Turkey"), any name however its accents are encoded
+  or its letters cased (Unicode NFC, case folded). An import never adds a second entry for one state.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from etl.importers.canonical_csv import COLUMNS, read_table, recommendation_row, state_row, write_table
 from etl.importers.countries import resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
+from etl.importers.text import tidy
 
 
-def _canonical_state(name: str) -> str:
+def _state_key(name: str) -> str:
+    """One key per state however it is spelled: its ISO3, else its name in NFC, case folded."""
     placed = resolve(name)
-    return placed.name if placed else name.strip()
+    return placed.iso3 if placed else tidy(name).casefold()
 
 
 def _is_true(value: str) -> bool:
@@ -37,17 +43,18 @@ def _cycle(value: str) -> int | None:
 def write(folder: Path, result: ImportResult) -> list[str]:
     """Write ``result`` into ``folder`` by the rules above; return the lines for the summary."""
     folder.mkdir(parents=True, exist_ok=True)
-    messages: list[str] = []
-    imported_keys = {(r.state_under_review, r.cycle) for r in result.recommendations}
+    messages = _respell(folder, result)
+    imported_keys = {(_state_key(r.state_under_review), r.cycle) for r in result.recommendations}
     new_ids = {r.id for r in result.recommendations}
 
     header, existing = read_table(folder / "recommendations.csv")
     kept, replaced = [], Counter()
     removed_ids: set[str] = set()
     for row in existing:
-        key = (_canonical_state(row.get("state_under_review", "")), _cycle(row.get("cycle", "")))
+        state = row.get("state_under_review", "").strip()
+        key = (_state_key(state), _cycle(row.get("cycle", "")))
         if key in imported_keys:
-            replaced[(*key, _is_true(row.get("illustrative", "")))] += 1
+            replaced[(state, key[1], _is_true(row.get("illustrative", "")))] += 1
             removed_ids.add(row.get("id", ""))
         else:
             kept.append(row)
@@ -79,6 +86,39 @@ def write(folder: Path, result: ImportResult) -> list[str]:
         kept + [recommendation_row(r) for r in sorted(result.recommendations, key=_block)],
     )
     return messages
+
+
+def _respell(folder: Path, result: ImportResult) -> list[str]:
+    """Give imported states and themes the folder's own spelling where the folder has them already."""
+    _, state_rows = read_table(folder / "states.csv")
+    by_key: dict[str, str] = {}
+    for row in state_rows:
+        name = row.get("name", "").strip()
+        iso3 = row.get("iso3", "").strip().upper()
+        for key in (iso3, _state_key(name), tidy(name).casefold()):
+            if name and key:
+                by_key.setdefault(key, name)
+    states = {
+        name: by_key.get(info.iso3) or by_key.get(tidy(name).casefold()) or name
+        for name, info in result.states.items()
+    }
+    for rec in result.recommendations:
+        rec.state_under_review = states.get(rec.state_under_review, rec.state_under_review)
+        rec.recommending_states = list(dict.fromkeys(states.get(s, s) for s in rec.recommending_states))
+    result.states = {states[name]: info for name, info in result.states.items()}
+
+    _, theme_rows = read_table(folder / "themes.csv")
+    known = {tidy(row.get("name", "")).casefold(): row.get("name", "").strip() for row in theme_rows}
+    themes = {name: known.get(tidy(name).casefold(), name) for name in result.themes}
+    for rec in result.recommendations:
+        rec.themes = list(dict.fromkeys(themes.get(t, t) for t in rec.themes))
+    result.themes = {themes[name]: group for name, group in result.themes.items()}
+
+    respelled = sorted({(a, b) for a, b in (states | themes).items() if a != b})
+    if not respelled:
+        return []
+    pairs = ", ".join(f"{a!r} as {b!r}" for a, b in respelled)
+    return [f"kept the data folder's spelling of {len(respelled)} name(s) it already has: {pairs}"]
 
 
 def _block(rec: Recommendation) -> tuple[str, int, int]:
@@ -114,8 +154,10 @@ def _drop_dependants(path: Path, gone: set[str]) -> list[str]:
 
 def _merge_states(path: Path, result: ImportResult) -> None:
     header, rows = read_table(path)
-    known = {row.get("name", "").strip() for row in rows}
-    rows += [state_row(s) for name, s in sorted(result.states.items()) if name not in known]
+    known = {row.get("name", "").strip() for row in rows}  # _respell gave known states these names
+    rows += [
+        state_row(replace(s, name=name)) for name, s in sorted(result.states.items()) if name not in known
+    ]
     write_table(path, [h.strip().lower() for h in header] or COLUMNS["states.csv"], rows)
 
 

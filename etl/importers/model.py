@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.importers import countries
+from etl.importers import countries, positions
+from etl.importers.positions import Position
 
 
 class SourceError(Exception):
@@ -27,20 +28,6 @@ def read_source(path: Path, expected: str) -> bytes:
     if not raw.strip():
         raise SourceError(f"{path}: the file is empty; expected {expected}")
     return raw
-
-
-def response_from_position(position: str) -> str | None:
-    """A source's position words to ``supported``/``noted``; ``None`` when it gives no answer.
-
-    A position naming both ("Supported/Noted": supported in part) counts as supported; callers keep
-    the source's words in ``response_label`` and say so in the summary.
-    """
-    words = position.lower()
-    if "support" in words or "accept" in words:
-        return "supported"
-    if "noted" in words or "reject" in words:
-        return "noted"
-    return None
 
 
 @dataclass
@@ -88,6 +75,8 @@ class ImportResult:
     skipped: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)  # corrections, unplaced names, warnings
     unplaced: Counter[str] = field(default_factory=Counter)  # source name -> rows using it
+    unclassified: list[str] = field(default_factory=list)  # one line per position not read with confidence
+    partial: list[str] = field(default_factory=list)  # one line per position "supported in part"
 
     @property
     def imported(self) -> int:
@@ -101,6 +90,23 @@ class ImportResult:
 
     def skip(self, reason: str, count: int = 1) -> None:
         self.skipped[reason] += count
+
+    def position(self, where: str, column: str, words: str) -> Position:
+        """Read a source's position words (``positions.classify``) and record the rows a user must
+        know about, by line: those counted in no response (``unclassified``) and those supported in
+        part (counted as supported). ``where`` is "FILE: row N" or "FILE:LINE"."""
+        position = positions.classify(words)
+        if position.response == positions.UNCLASSIFIED:
+            self.unclassified.append(
+                f"{where}: {column}: {position.label!r}: not read with confidence ({position.why}): "
+                "expected Supported, Noted, Rejected or a Working Group wording such as 'will be "
+                "examined'; imported as unclassified, no response counted"
+            )
+        elif position.partial:
+            self.partial.append(
+                f"{where}: {column}: {position.label!r}: supported in part, counted as supported"
+            )
+        return position
 
     def state(self, raw_name: str, source_group: str = "") -> str:
         """The canonical name for a source's state name, recorded for states.csv.

@@ -7,12 +7,17 @@ Relevant SDGs``. Between "Theme: ..." group rows, each row is one report paragra
 "121.1 Ratify ... (France) (Lithuania);" then "Source of Position: A/HRC/43/15/Add.1 - Para.3".
 
 Choices:
-- Recommending states are the bracketed groups whose every comma-separated part is a state name by
-  exact spelling ("(France) (Lithuania)", "(Portugal, Slovakia)", "(Venezuela (Bolivarian Republic
-  of))"); brackets inside the text ("(CED)", "(No. 29)") are not states and stay text.
+- Recommending states are in the bracketed groups that name at least one known state by exact
+  spelling ("(France) (Lithuania)", "(Portugal, Slovakia)", "(Venezuela (Bolivarian Republic of))",
+  "(Bosnia and Herzegovina, Croatia)"), split by ``countries.split_names`` (longest known names first,
+  as many names contain "and"). Every state such a group names is kept; a part that places as no state
+  is kept as written and reported, never the cause of losing the group. Brackets inside the text
+  ("(CED)", "(No. 29)") are not states and stay text. When no group names a known state, the bracket
+  that ends the recommendation is its list of states (kept as written and reported).
 - The document is the Working Group report symbol, without "/Add.1" (the addendum gives the answer).
-- A position naming both Supported and Noted (a recommendation supported in part) becomes
-  ``supported`` with the source's words in ``response_label``, and the summary counts such rows.
+- Positions are read by ``positions.classify`` like every importer's: "Supported/Noted" (supported in
+  part) counts as supported, words it cannot read with confidence are imported as ``unclassified``;
+  the source's words stay in ``response_label`` and the summary lists both kinds by table row.
 - Theme names are OHCHR's own (group ``OHCHR`` in themes.csv); cycle-2 codes ("A12 ") are dropped so
   the same theme has one name across cycles.
 """
@@ -27,8 +32,9 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from etl.importers import sessions
-from etl.importers.countries import resolve
-from etl.importers.model import ImportResult, Recommendation, SourceError, response_from_position
+from etl.importers.countries import resolve, split_names
+from etl.importers.model import ImportResult, Recommendation, SourceError
+from etl.importers.text import tidy
 
 SOURCE = "OHCHR thematic list of recommendations"
 THEME_GROUP = "OHCHR"
@@ -39,17 +45,32 @@ _THEME_CODE = re.compile(r"^[A-Z]\d{1,2}\s+")
 _SECTIONS = {"sdgs": "sdgs", "affected persons": "affected_persons", "groups of persons": "affected_persons"}
 
 
-def import_file(path: Path, state: str, cycle: int, session: int | None = None) -> ImportResult:
-    """One matrix for one state under review and cycle; ``session`` else read from an "UPR34" file name."""
+def import_file(path: Path, state: str, cycle: int | None = None, session: int | None = None) -> ImportResult:
+    """One matrix for one state under review.
+
+    ``session`` is the WG session, else read from an "UPR48_..." file name; ``cycle`` defaults to the
+    session's cycle (``sessions.cycle_of``: a cycle-4 or cycle-5 matrix needs no option). Raises
+    SourceError when neither is known, or when they disagree.
+    """
     table = _recommendations_table(path)
     session = session or _session_from_name(path)
+    cycle = _cycle(path, cycle, session)
     result = ImportResult()
+    if session is None:
+        result.notes.append(
+            f"{path.name}: no Working Group session (give --session N, or keep 'UPR48' in the file name): "
+            "the year is left empty, and the build requires one"
+        )
+    elif sessions.year_is_scheduled(session):
+        result.notes.append(
+            f"{path.name}: session {session} is after the known calendar: year {sessions.year_of(session)} "
+            "assumed from the three-sessions-a-year rhythm; check it"
+        )
     sur = result.state(state)
     if resolve(state) is None:
         raise SourceError(f"--state {state}: not a state name the importer can place")
     header = [cell.text.strip().lower() for cell in table.rows[0].cells]
     sdg_column = next((i for i, h in enumerate(header) if "sdg" in h), None)
-    partly = 0
     for number, row in enumerate(table.rows[1:], start=2):
         cells = [cell.text for cell in row.cells]
         if cells[0].strip().startswith("Theme:") or not any(c.strip() for c in cells):
@@ -57,14 +78,27 @@ def import_file(path: Path, state: str, cycle: int, session: int | None = None) 
         result.rows_read += 1
         rec = _recommendation(path, number, cells, sur, cycle, session, sdg_column, result)
         if rec is not None:
-            partly += rec.response_label.lower().count("noted") and rec.response == "supported"
             result.recommendations.append(rec)
-    if partly:
-        result.notes.append(
-            f"{partly} recommendations answered both Supported and Noted: counted as supported"
-        )
     _check_numbering(result)
     return result
+
+
+def _cycle(path: Path, cycle: int | None, session: int | None) -> int:
+    if session is None:
+        if cycle is None:
+            raise SourceError(
+                f"{path}: no session in the file name (as in 'UPR48_Slovenia...'): give --cycle N or --session N"
+            )
+        return cycle
+    of_session = sessions.cycle_of(session)
+    if cycle is not None and cycle != of_session:
+        last = sessions.first_session(of_session + 1) - 1
+        raise SourceError(
+            f"--cycle {cycle}: session {session} belongs to cycle {of_session} "
+            f"(sessions {sessions.first_session(of_session)}-{last}): expected --cycle {of_session}, "
+            "or the right --session"
+        )
+    return of_session
 
 
 def _recommendations_table(path: Path):  # noqa: ANN202 - python-docx has no public Table type export
@@ -113,17 +147,19 @@ def _recommendation(
         document = symbol.group(1) if symbol else ""
         body = body[: source_of_position.start()]
     text = body.strip()
-    position = re.sub(r"\s+", " ", cells[1]).strip()
-    response = response_from_position(position)
-    if response is None:
-        result.skip("no Supported/Noted position")
-        result.notes.append(f"{where}: Position: {position!r}: expected Supported or Noted")
-        return None
+    position = result.position(where, "Position", cells[1])
     themes, sections = _theme_cell(cells[2])
     sdgs = sections["sdgs"]
     if sdg_column is not None:
         sdgs = sdgs + _theme_cell(cells[sdg_column])[0]
-    states = [result.state(name) for name in recommending_states(text)]
+    names = recommending_states(text)
+    states = [result.state(name) for name in names]
+    unplaced = [name for name in names if resolve(name) is None]
+    if unplaced:
+        result.notes.append(
+            f"{where}: paragraph {paragraph}: {', '.join(map(repr, unplaced))}: not placed as a state; "
+            "kept as written (no ISO3)"
+        )
     if not states:
         result.notes.append(f"{where}: paragraph {paragraph}: no recommending state found in brackets")
     for theme in themes:
@@ -137,8 +173,8 @@ def _recommendation(
         document=document,
         paragraph=paragraph,
         recommending_states=states,
-        response=response,
-        response_label=position,
+        response=position.response,
+        response_label=position.label,
         themes=themes,
         sdgs=list(dict.fromkeys(_sdg_number(s) for s in sdgs)),
         affected_persons=sections["affected_persons"],
@@ -163,7 +199,7 @@ def _theme_cell(cell: str) -> tuple[list[str], dict[str, list[str]]]:
         if line.endswith(":") and heading in _SECTIONS:
             current = sections[_SECTIONS[heading]]
             continue
-        value = re.sub(r"^-\s*", "", line).strip()
+        value = tidy(re.sub(r"^-\s*", "", line))
         if value:
             current.append(_THEME_CODE.sub("", value) if current is themes else value)
     return list(dict.fromkeys(themes)), sections
@@ -176,16 +212,22 @@ def _sdg_number(value: str) -> str:
 
 
 def recommending_states(text: str) -> list[str]:
-    """States named in the top-level brackets of a recommendation, in order of appearance."""
-    states: list[str] = []
-    for group in _bracket_groups(text):
-        parts = [p.strip() for p in re.split(r",|;| and (?![^()]*\))", group) if p.strip()]
-        whole = resolve(group.strip(), fuzzy=False)
-        if whole is not None:
-            states.append(whole.name)
-        elif parts and all(resolve(p, fuzzy=False) for p in parts):
-            states += [resolve(p, fuzzy=False).name for p in parts]  # type: ignore[union-attr]
-    return list(dict.fromkeys(states))
+    """The recommending states in a recommendation's brackets, in order: canonical names for the
+    states it knows, the others as written (NFC) for the caller to keep and report. Repeats count once.
+    """
+    names: list[str] = []
+    groups = _bracket_groups(text)
+    for group in groups:
+        parts = split_names(group)
+        if any(resolve(part, fuzzy=False) for part in parts):
+            names += parts
+    if not names and groups and re.search(r"\)[\s;.,]*$", text):
+        names = split_names(groups[-1])  # the closing bracket: its states, though none is known
+    unique: dict[str, str] = {}
+    for name in names:
+        placed = resolve(name)
+        unique.setdefault(placed.iso3 if placed else name.casefold(), placed.name if placed else name)
+    return list(unique.values())
 
 
 def _bracket_groups(text: str) -> list[str]:

@@ -24,14 +24,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from etl.importers import sessions
-from etl.importers.countries import resolve
+from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
-
-if TYPE_CHECKING:
-    from etl.importers.upr_info import ExportRow
+from etl.importers.positions import NOTED, PENDING, SUPPORTED, classify
+from etl.importers.text import tidy
+from etl.importers.upr_info_rows import ExportRow, id_prefix, session_id
 
 _STATE_COLUMNS = ("recommending_state_wg_report", "recommending_state")
 _TEXT_COLUMNS = ("upr_info_text", "recommendation_body", "recommendation_segment", "recommendation_text")
@@ -119,7 +118,7 @@ def _same_state(a: str, b: str) -> bool:
     placed_a, placed_b = resolve(a), resolve(b)
     if placed_a and placed_b:
         return placed_a.iso3 == placed_b.iso3
-    return a.strip().lower() == b.strip().lower()
+    return clean_name(a).casefold() == clean_name(b).casefold()
 
 
 def match(plist: ParagraphList, rows: list[ExportRow]) -> dict[int, int]:
@@ -167,11 +166,9 @@ def merge(
     to_recommendation: Callable[[ExportRow, str, ImportResult], Recommendation],
 ) -> None:
     """Append one recommendation per paragraph (and one per unmatched export row) to ``result``."""
-    from etl.importers.upr_info import session_id  # the export's own ids, for rows no paragraph claims
-
     pairs = match(plist, rows)
     cycle = sessions.cycle_of(session)
-    iso3 = session_id(state, session, 0).split("-S")[0]
+    iso3 = id_prefix(state)
     grouped: dict[str, list[tuple[ParagraphRow, ExportRow]]] = {}
     for i, prow in enumerate(plist.rows):
         if i in pairs:
@@ -228,7 +225,7 @@ def _paragraph_recommendation(
         result.notes.append(
             f"{rec_id}: the export's rows disagree on the response ({', '.join(sorted(responses))})"
         )
-    rec.wg_position = _wg_position(first_prow.status)
+    rec.wg_position = wg_position(first_prow.status)
     files = _unique([row.file for _, row in members])
     rec.source = f"UPR Info database export (2015), file {', '.join(files)}; paragraph from {plist.file}"
     if corrections or first_row.correction:
@@ -238,17 +235,24 @@ def _paragraph_recommendation(
     return rec
 
 
-def _wg_position(status: str) -> str:
+def wg_position(status: str) -> str:
     """The report's listing in the bundled data's words ("enjoyed support in the WG report (para 118)").
 
-    Kept for every item of a report that lists positions, as the bundled cycle-2 data does, so the
-    eight items listed as supported but finally noted read the same as their neighbours.
+    ``status`` is a paragraph list's ``wg_report_status`` ("supported at WG (para 118)", "pending at WG
+    (para 119)"), read by the importers' one position reader. Kept for every item of a report that
+    lists positions, as the bundled cycle-2 data does, so the eight items listed as supported but
+    finally noted read the same as their neighbours. A listing it cannot read is kept as written.
     """
-    found = re.match(r"(supported|pending) at WG (\(para \d+\))", status.strip())
-    if not found:
-        return status.strip()
-    kind, para = found.groups()
-    return f"enjoyed support in the WG report {para}" if kind == "supported" else f"to be examined {para}"
+    para = re.search(r"\(para \d+\)", status)
+    listing = classify(status).response
+    wording = {
+        SUPPORTED: "enjoyed support in the WG report",
+        NOTED: "noted in the WG report",
+        PENDING: "to be examined",
+    }
+    if para is None or listing not in wording:
+        return tidy(status)
+    return f"{wording[listing]} {para.group()}"
 
 
 def _unique(values: list[str]) -> list[str]:

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from etl.importers import sessions
-from etl.importers.countries import resolve
-from etl.importers.model import ImportResult, Recommendation, SourceError, read_source, response_from_position
+from etl.importers.countries import resolve, split_names
+from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
+from etl.importers.text import tidy
 
 SOURCE = "OHCHR Universal Human Rights Index export"
 THEME_GROUP = "OHCHR"
@@ -134,7 +135,8 @@ def _json_records(path: Path, raw: bytes) -> list[tuple[int, dict[str, Any]]]:
 
 
 def _values(value: Any) -> list[str]:
-    """A cell or JSON value as clean values: entities decoded, one per line, "- " prefixes gone."""
+    """A cell or JSON value as clean values: entities decoded, one per line, "- " prefixes gone,
+    Unicode NFC (names, themes and positions compare equal however their accents were encoded)."""
     items = value if isinstance(value, list) else [value]
     out = []
     for item in items:
@@ -142,7 +144,7 @@ def _values(value: Any) -> list[str]:
             continue
         text = html.unescape(str(item)).replace("\u00a0", " ")
         for line in text.splitlines():
-            line = re.sub(r"^\s*-\s+", "", line).strip()
+            line = tidy(re.sub(r"^\s*-\s+", "", line))
             if line:
                 out.append(line)
     return out
@@ -167,6 +169,21 @@ def _year(value: Any) -> int | None:
         return (dt.date(1899, 12, 30) + dt.timedelta(days=int(value))).year  # Excel's day 0
     found = re.search(r"(19|20)\d{2}", " ".join(_values(value)))
     return int(found.group()) if found else None
+
+
+def _review_year(where: str, session: int | None, published: Any, result: ImportResult) -> int | None:
+    """The WG session's year from the calendar, else the document's publication year, else the
+    session's year by the three-a-year rhythm (noted: a new session may not be in the calendar yet)."""
+    if session and not sessions.year_is_scheduled(session):
+        return sessions.year_of(session)
+    year = _year(published)
+    if year is None and session:
+        year = sessions.year_of(session)
+        result.notes.append(
+            f"{where}: UPR Session: {session}: after the known calendar and no publication date: year {year} "
+            "assumed from the three-sessions-a-year rhythm"
+        )
+    return year
 
 
 def import_file(path: Path, states: list[str] | None = None) -> ImportResult:
@@ -212,19 +229,19 @@ def _recommendation(
     if wanted and (placed is None or placed.name not in wanted):
         result.skip("other state under review (not chosen with --state)")
         return None
-    position = " / ".join(_values(fields.get("position")))
-    response = response_from_position(position)
-    if response is None:
-        result.skip("no Supported/Noted position")
-        result.notes.append(f"{where}: UPR Position: {position!r}: expected Supported or Noted")
-        return None
     session = _session(fields.get("session"))
-    cycle = _session(fields.get("cycle")) or (sessions.cycle_of(session) if session else None)
+    cycle = (sessions.cycle_of(session) if session else None) or _session(fields.get("cycle"))
     if cycle is None:
         result.skip("no UPR session or cycle")
         result.notes.append(f"{where}: UPR Session: {fields.get('session')!r}: expected e.g. '32 Session'")
         return None
+    given = _session(fields.get("cycle"))
+    if session and given and given != cycle:
+        result.notes.append(
+            f"{where}: UprCycle: {given}: session {session} belongs to cycle {cycle}; imported as cycle {cycle}"
+        )
     sur = result.state(concerned[0])
+    position = result.position(where, "UPR Position", " / ".join(_values(fields.get("position"))))
     text = _text(fields.get("text"))
     found = _PARAGRAPH.match(text)
     paragraph, text = (found.group(1), found.group(2).strip()) if found else ("", text)
@@ -239,12 +256,16 @@ def _recommendation(
         state_under_review=sur,
         cycle=cycle,
         session=session,
-        year=(sessions.year_of(session) if session else None) or _year(fields.get("published")),
+        year=_review_year(where, session, fields.get("published"), result),
         document=re.sub(r"/Add\.\d+$", "", symbol),
         paragraph=paragraph,
-        recommending_states=[result.state(s) for s in _values(fields.get("states"))],
-        response=response,
-        response_label=position,
+        recommending_states=list(
+            dict.fromkeys(
+                result.state(name) for value in _values(fields.get("states")) for name in split_names(value)
+            )
+        ),
+        response=position.response,
+        response_label=position.label,
         themes=themes,
         sdgs=[re.match(r"\d+", s).group() if re.match(r"\d+", s) else s for s in _values(fields.get("sdgs"))],
         affected_persons=_values(fields.get("persons")),

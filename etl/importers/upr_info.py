@@ -21,9 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -32,6 +30,9 @@ import xlrd
 from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
+from etl.importers.text import tidy
+from etl.importers.upr_info_rows import ExportRow, session_id
+from vocab import ACTION_CATEGORIES
 
 SHEET = "UPR Info database export"
 XLS_HEADER = [
@@ -63,33 +64,6 @@ CSV_HEADER = [
 SOURCE = "UPR Info database export (2015)"
 THEME_GROUP = "UPR Info"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # every BIFF8 .xls is an OLE2 compound file
-
-_RESPONSES = {
-    "accepted": "supported",
-    "supported": "supported",
-    "noted": "noted",
-    "rejected": "noted",
-}
-
-
-@dataclass
-class ExportRow:
-    """One source row, positions decoded, values as the file gives them."""
-
-    file: str
-    line: int
-    state_under_review: str
-    sur_group: str
-    sur_org: str
-    text: str
-    recommending_state: str
-    rs_group: str
-    rs_org: str
-    response: str
-    action: str
-    issues: str
-    session: str
-    correction: str = ""  # set by known_errors / paragraphs when the source's state is corrected
 
 
 @cache
@@ -213,10 +187,6 @@ def _check_row(row: ExportRow, result: ImportResult, wanted: set[str]) -> str | 
         result.skip("unreadable Session")
         result.notes.append(f"{row.file}:{row.line}: Session: {row.session!r}: expected a session number")
         return None
-    if row.response.strip().lower() not in _RESPONSES:
-        result.skip("unknown Response")
-        result.notes.append(f"{row.file}:{row.line}: Response: {row.response!r}: expected Accepted or Noted")
-        return None
     placed = resolve(row.state_under_review)
     name = placed.name if placed else clean_name(row.state_under_review)
     if wanted and name not in wanted:
@@ -230,24 +200,16 @@ def _number_rows(state: str, session: int, rows: list[ExportRow], result: Import
         result.recommendations.append(to_recommendation(row, session_id(state, session, n), result))
 
 
-def session_id(state: str, session: int, n: int) -> str:
-    """The id of the n-th row (source order) of a state's session: ``KHM-S06-0013``."""
-    return f"{id_prefix(state)}-S{session:02d}-{n:04d}"
-
-
-def id_prefix(state: str) -> str:
-    """ISO3 of the state, or its letters when the name cannot be placed."""
-    placed = resolve(state)
-    return placed.iso3 if placed else (re.sub(r"[^A-Za-z0-9]+", "", state).upper()[:12] or "UNKNOWN")
-
-
 def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Recommendation:
     """One export row as a canonical recommendation (one recommending state)."""
     session = int(row.session)
     state = result.state(row.state_under_review, row.sur_group)
+    position = result.position(f"{row.file}:{row.line}", "Response", row.response)
     action = row.action.strip()
-    if action and action not in {"1", "2", "3", "4", "5"}:
-        result.notes.append(f"{row.file}:{row.line}: Action: {action!r}: expected 1-5; left empty")
+    if action and action not in {str(category) for category in ACTION_CATEGORIES}:
+        result.notes.append(
+            f"{row.file}:{row.line}: Action: {action!r}: expected {min(ACTION_CATEGORIES)}-{max(ACTION_CATEGORIES)}; left empty"
+        )
         action = ""
     return Recommendation(
         id=rec_id,
@@ -256,8 +218,8 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
         session=session,
         year=sessions.year_of(session),
         recommending_states=[result.state(row.recommending_state, row.rs_group)],
-        response=_RESPONSES[row.response.strip().lower()],
-        response_label=row.response.strip(),
+        response=position.response,
+        response_label=position.label,
         action_category=int(action) if action else None,
         themes=_themes(row, result),
         text=row.text.strip(),
@@ -267,7 +229,7 @@ def to_recommendation(row: ExportRow, rec_id: str, result: ImportResult) -> Reco
 
 def _themes(row: ExportRow, result: ImportResult) -> list[str]:
     # Labels contain no commas (some contain " - "), so a plain split on "," is exact.
-    labels = [label.strip() for label in row.issues.split(",") if label.strip()]
+    labels = [tidy(label) for label in row.issues.split(",") if label.strip()]  # tidy: NFC, spaces
     for label in labels:
         if label not in issue_labels() and label not in result.themes:
             result.notes.append(

@@ -40,7 +40,8 @@ SELECT
     r.paragraph,
     s.recommending_states,
     r.response,
-    coalesce(r.response_label, CASE r.response WHEN 'supported' THEN 'Supported' ELSE 'Noted' END) AS response_label,
+    coalesce(r.response_label, CASE r.response WHEN 'supported' THEN 'Supported' WHEN 'noted' THEN 'Noted'
+                                                WHEN 'pending' THEN 'Pending' END) AS response_label,
     r.wg_position,
     r.action_category,
     coalesce(t.themes, []::VARCHAR[]) AS themes,
