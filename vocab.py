@@ -50,6 +50,8 @@ MULTI_SEPARATOR = " | "
 NAMES = {
     "supported": N_("Supported"),
     "noted": N_("Noted"),
+    "pending": N_("Awaiting the answer"),
+    "unclassified": N_("Position not read"),
     "not_implemented": N_("Not implemented"),
     "partially_implemented": N_("Partially implemented"),
     "implemented": N_("Implemented"),

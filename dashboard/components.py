@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import columns, markdown, session
 from dashboard.data.options import filter_options
 from dashboard.exports import to_csv_bytes
-from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, localized
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, localized, ngettext
 from dashboard.labels import describe
 from dashboard.view import View
 
@@ -34,6 +34,21 @@ def illustrative_notice(count: int, total: int | None = None) -> None:
                 "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts."
             ).format(count=fmt_int(count)),
             icon="⚠️",
+        )
+
+
+def unanswered_notice(count: int) -> None:
+    """Say that some recommendations have no answer counted (awaiting it, or a position not read), so
+    rates are over the answered ones."""
+    if count:
+        st.info(
+            ngettext(
+                "{n} recommendation has no answer counted yet (awaiting the government's answer, or a "
+                "position the import could not read): acceptance is counted over the answered ones.",
+                "{n} recommendations have no answer counted yet (awaiting the government's answer, or a "
+                "position the import could not read): acceptance is counted over the answered ones.",
+                int(count),
+            ).format(n=fmt_int(count))
         )
 
 

@@ -23,10 +23,10 @@ def group_name(by: str, value: str) -> str:
     return value or _("none")
 
 
-def rate_text(supported: int, received: int) -> str:
-    """ "87 % of 198"."""
-    rate = supported / received if received else None
-    return _("{rate} of {n}").format(rate=fmt_pct(rate), n=fmt_int(received))
+def rate_text(supported: int, answered: int) -> str:
+    """ "87 % of 198": the share supported of the recommendations answered (supported or noted)."""
+    rate = supported / answered if answered else None
+    return _("{rate} of {n}").format(rate=fmt_pct(rate), n=fmt_int(answered))
 
 
 def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -35,14 +35,14 @@ def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     names = [group_name(by, g) for g in frame["group"]]
     labels, hovers = [], []
     for name, row in zip(names, frame.itertuples(), strict=True):
-        text = rate_text(row.supported, row.received)
+        text = rate_text(row.supported, row.answered)
         labels.append(_("C{n}: {text}").format(n=row.cycle, text=text) if several else text)
         hovers.append(
-            _("{name}, cycle {n}: {supported} of {received} supported ({rate})").format(
+            _("{name}, cycle {n}: {supported} of {answered} answered supported ({rate})").format(
                 name=name,
                 n=row.cycle,
                 supported=fmt_int(row.supported),
-                received=fmt_int(row.received),
+                answered=fmt_int(row.answered),
                 rate=fmt_pct(row.rate),
             )
         )
@@ -53,13 +53,13 @@ def rate_summary(frame: pd.DataFrame) -> str:
     """Per cycle, the lowest and highest acceptance among groups with at least ``SMALL_N``."""
     parts = []
     for cycle, part in frame.groupby("cycle"):
-        solid = part[part["received"] >= SMALL_N].sort_values(["rate", "received"], ascending=[True, False])
+        solid = part[part["answered"] >= SMALL_N].sort_values(["rate", "answered"], ascending=[True, False])
         if solid.empty:
             parts.append(
                 _("Cycle {n}: every group has fewer than {k} recommendations.").format(n=cycle, k=SMALL_N)
             )
             continue
-        low, high = solid.iloc[0], solid.sort_values(["rate", "received"], ascending=False).iloc[0]
+        low, high = solid.iloc[0], solid.sort_values(["rate", "answered"], ascending=False).iloc[0]
         if low["rate"] == high["rate"]:
             parts.append(
                 _("Cycle {n}: {rate} in every group with at least {k}.").format(
@@ -71,9 +71,9 @@ def rate_summary(frame: pd.DataFrame) -> str:
             _("Cycle {n}: lowest acceptance {low} ({low_rate}), highest {high} ({high_rate}).").format(
                 n=cycle,
                 low=low["name"],
-                low_rate=rate_text(low["supported"], low["received"]),
+                low_rate=rate_text(low["supported"], low["answered"]),
                 high=high["name"],
-                high_rate=rate_text(high["supported"], high["received"]),
+                high_rate=rate_text(high["supported"], high["answered"]),
             )
         )
     parts.append(
@@ -154,4 +154,35 @@ def cycles_summary(reviews: pd.DataFrame) -> str:
         )
         for r in reviews.itertuples()
         if pd.notna(r.received)  # official totals with no rows loaded: nothing to say in this line
+    )
+
+
+def official_totals_line(row: dict) -> str:
+    """A review's official totals in a sentence, with their source (shown as text: the source is data).
+
+    Where the source counts some noted recommendations as rejected (Cambodia 2014: 163 supported, 38
+    noted, 4 rejected; UN Geneva meeting summary), the sentence adds them up: rejected counts as noted
+    under Human Rights Council resolution 5/1, as UPR Info counts it.
+    """
+    rejected = row.get("official_rejected")
+    if rejected is not None and rejected == rejected and int(rejected):
+        return _(
+            "Official totals: {supported} supported + {noted} noted + {rejected} rejected = {received} received "
+            "(rejected counts as noted), {states} states — {source}."
+        ).format(
+            supported=fmt_int(row["official_supported"]),
+            noted=fmt_int(row["official_noted"] - rejected),
+            rejected=fmt_int(rejected),
+            received=fmt_int(row["official_received"]),
+            states=fmt_int(row["official_recommending_states"]),
+            source=row["official_source"],
+        )
+    return _(
+        "Official totals: {received} received, {supported} supported, {noted} noted, {states} states — {source}."
+    ).format(
+        received=fmt_int(row["official_received"]),
+        supported=fmt_int(row["official_supported"]),
+        noted=fmt_int(row["official_noted"]),
+        states=fmt_int(row["official_recommending_states"]),
+        source=row["official_source"],
     )

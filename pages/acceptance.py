@@ -13,7 +13,7 @@ SORTS = {"count": _("Most recommendations first"), "rate": _("Highest acceptance
 totals = acceptance.totals(version, f)
 
 st.title(_("Acceptance"))
-st.markdown(_("Supported ÷ received, always with the count beside the rate."))
+st.markdown(_("Supported ÷ answered (supported or noted), always with the count beside the rate."))
 components.illustrative_notice(acceptance.illustrative_rows(version, f))
 if totals.empty:
     st.info(
@@ -28,10 +28,11 @@ for row in totals.itertuples():
             n=row.cycle,
             sur=markdown.escape(f.state_under_review),
             supported=fmt_int(row.supported),
-            received=fmt_int(row.received),
+            received=fmt_int(row.answered),
             rate=fmt_pct(row.rate),
         )
     )
+    components.unanswered_notice(row.unanswered)
 
 if f.response:
     st.info(_("The Response filter is on, so every rate here is 0% or 100%. Set it to Any to compare."))
@@ -86,7 +87,17 @@ for by, (title, limit) in SECTIONS.items():
     with st.expander(_("Table and CSV: {title}").format(title=title)):
         components.data_table(
             frame[
-                ["cycle", "group", "name", "received", "supported", "noted", "rate", "illustrative_rows"]
+                [
+                    "cycle",
+                    "group",
+                    "name",
+                    "received",
+                    "supported",
+                    "noted",
+                    "unanswered",
+                    "rate",
+                    "illustrative_rows",
+                ]
             ].drop(columns=["name"] if (frame["name"] == frame["group"]).all() else []),
             f"acceptance-by-{by.replace('_', '-')}",
             key=f"rate_{by}",

@@ -28,25 +28,19 @@ cols[1].metric(_("Supported"), fmt_int(head["supported"]))
 cols[2].metric(_("Noted"), fmt_int(head["noted"]))
 cols[3].metric(_("Acceptance rate"), fmt_pct(head["rate"]))
 cols[4].metric(_("Recommending states"), fmt_int(head["recommending_states"]))
-
+if head["pending"] or head["unclassified"]:
+    cols = st.columns(5)
+    cols[0].metric(_("Awaiting the government's answer"), fmt_int(head["pending"]))
+    cols[1].metric(_("Position not read"), fmt_int(head["unclassified"]))
+    components.unanswered_notice(head["pending"] + head["unclassified"])
 if official:
-    row = official
-    st.caption(
-        _(
-            "Official totals: {received} received, {supported} supported, {noted} noted, {states} states — {source}."
-        ).format(
-            received=fmt_int(row["official_received"]),
-            supported=fmt_int(row["official_supported"]),
-            noted=fmt_int(row["official_noted"]),
-            states=fmt_int(row["official_recommending_states"]),
-            source=markdown.escape(row["official_source"]),
-        )
-    )
+    st.caption(markdown.escape(wording.official_totals_line(official)))
 
 labels = {
     "cycle": _("Cycle {n}"),
     "supported": _("Supported"),
     "noted": _("Noted"),
+    "pending": _("Awaiting the answer"),
     "official": _("Official total received"),
     "title": _("Recommendations per cycle"),
 }
@@ -63,10 +57,14 @@ table = reviews[
         "received",
         "supported",
         "noted",
+        "rejected",
+        "pending",
+        "unclassified",
         "recommending_states",
         "official_received",
         "official_supported",
         "official_noted",
+        "official_rejected",
         "official_recommending_states",
         "reconciles",
         "illustrative",

@@ -61,6 +61,7 @@ else:
             rate=fmt_pct(together["rate"]),
         )
     )
+    components.unanswered_notice(together["unanswered"])
     per_cycle = wording.split_frame(
         totals.assign(cycle_name=list(labels.cycle_names(totals["cycle"]).values())), "cycle_name"
     )

@@ -7,7 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import NOTED, OFFICIAL, SUPPORTED, base_layout
+from dashboard.charts.style import NOTED, OFFICIAL, PENDING, SUPPORTED, base_layout
+
+PATTERNS = {"supported": "", "noted": "/", "pending": "."}  # colour is never the only cue
 
 
 def cycles_figure(
@@ -16,9 +18,10 @@ def cycles_figure(
     number: Callable[[int], str] = str,
     separators: str = ".,",
 ) -> go.Figure:
-    """Stacked bars of supported and noted per cycle, with the official received total marked.
+    """Stacked bars of supported and noted per cycle (and awaiting the answer, where any is), with the
+    official received total marked.
 
-    ``labels``: translated texts (cycle, supported, noted, official, title); ``number`` formats the
+    ``labels``: translated texts (cycle, supported, noted, pending, official, title); ``number`` formats the
     counts on the bars and ``separators`` the axis, both in the reader's language.
     """
     x = [labels["cycle"].format(n=int(c)) for c in reviews["cycle"]]
@@ -26,15 +29,18 @@ def cycles_figure(
     for column, colour, name in (
         ("supported", SUPPORTED, labels["supported"]),
         ("noted", NOTED, labels["noted"]),
+        ("pending", PENDING, labels.get("pending", "")),
     ):
-        values = reviews[column].fillna(0).astype(int).tolist()
+        values = reviews[column].fillna(0).astype(int).tolist() if column in reviews else []
+        if column == "pending" and not any(values):
+            continue  # only a review still awaiting its answers draws this segment
         bars.append(
             {
                 "type": "bar",
                 "x": x,
                 "y": values,
                 "name": name,
-                "marker": {"color": colour, "pattern": {"shape": "" if column == "supported" else "/"}},
+                "marker": {"color": colour, "pattern": {"shape": PATTERNS[column]}},
                 "text": [number(v) for v in values],
                 "textposition": "inside",
             }

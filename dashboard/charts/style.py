@@ -10,6 +10,7 @@ from __future__ import annotations
 
 SUPPORTED = "#0072B2"  # blue
 NOTED = "#E69F00"  # orange
+PENDING = "#999999"  # grey: no answer yet
 STATUS_COLOURS = {
     "implemented": "#009E73",  # bluish green
     "partially_implemented": "#56B4E9",  # sky blue

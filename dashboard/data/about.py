@@ -12,7 +12,8 @@ from dashboard.db import query
 def provenance(version: str, sur: str) -> pd.DataFrame:
     """Per cycle of ``sur``: loaded received/supported/noted beside the official totals, their source and note."""
     columns = ["cycle", "document", "reconciles", "received", "official_received", "supported", "official_supported",
-               "noted", "official_noted", "recommending_states", "official_recommending_states", "illustrative",
+               "noted", "official_noted", "rejected", "official_rejected", "pending", "unclassified",
+               "recommending_states", "official_recommending_states", "illustrative",
                "official_source", "official_source_url", "official_note"]  # fmt: skip
     return overview.reviews(version, sur)[columns].rename(
         columns={"official_source": "source", "official_source_url": "source_url", "official_note": "note"}

@@ -23,6 +23,7 @@ _COUNTS = (
     "count(DISTINCT r.id) AS received, "
     "count(DISTINCT r.id) FILTER (WHERE r.response = 'supported') AS supported, "
     "count(DISTINCT r.id) FILTER (WHERE r.response = 'noted') AS noted, "
+    "count(DISTINCT r.id) FILTER (WHERE r.response NOT IN ('supported', 'noted')) AS unanswered, "
     "count(DISTINCT r.id) FILTER (WHERE r.illustrative) AS illustrative_rows"
 )
 # Fixed fragments per breakdown: the group expression and the joins it needs.
@@ -57,7 +58,8 @@ def _own_choice(f: Selection, by: str) -> tuple[str, list]:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def totals(version: str, f: Selection) -> pd.DataFrame:
-    """One row per cycle of the filtered recommendations: received, supported, noted, rate."""
+    """One row per cycle of the selected recommendations: received, supported, noted, unanswered
+    (pending or unclassified), answered, rate (supported ÷ answered), illustrative_rows."""
     condition, params = where(f)
     frame = query(
         version,
@@ -70,7 +72,7 @@ def totals(version: str, f: Selection) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def rates(version: str, f: Selection, by: Breakdown) -> pd.DataFrame:
-    """Acceptance per cycle and ``by`` group: cycle, group, received, supported, noted, rate, illustrative_rows.
+    """Acceptance per cycle and ``by`` group: cycle, group and the columns of ``totals``.
 
     Sorted by cycle, then most recommendations first. ``action_category`` groups are "1"–"5", or
     empty when the source gives none.
@@ -90,7 +92,7 @@ def rates(version: str, f: Selection, by: Breakdown) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def together(version: str, f: Selection) -> dict:
-    """All selected cycles at once: received, supported, noted, illustrative_rows, rate (None if none)."""
+    """All selected cycles at once: the columns of ``totals`` (rate None when none is answered)."""
     condition, params = where(f)
     frame = query(
         version,
@@ -106,5 +108,9 @@ def illustrative_rows(version: str, f: Selection) -> int:
 
 
 def _with_rate(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype({c: "int64" for c in ("received", "supported", "noted", "illustrative_rows")})
-    return frame.assign(rate=(frame["supported"] / frame["received"]).where(frame["received"] > 0))
+    """Add ``answered`` (supported + noted) and ``rate`` = supported ÷ answered (None when none is):
+    a recommendation awaiting its answer, or whose position could not be read, is in no rate."""
+    counts = ("received", "supported", "noted", "unanswered", "illustrative_rows")
+    frame = frame.astype({c: "int64" for c in counts})
+    answered = frame["supported"] + frame["noted"]
+    return frame.assign(answered=answered, rate=(frame["supported"] / answered).where(answered > 0))

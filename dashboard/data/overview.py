@@ -14,10 +14,11 @@ from dashboard.view import Selection
 def reviews(version: str, sur: str, cycle: int | None = None) -> pd.DataFrame:
     """One row per cycle of ``sur`` (only ``cycle`` if given): loaded counts, official totals (the
     ``official_*`` columns, empty where none are published), whether they reconcile, document and year,
-    rate (supported ÷ received) and difference (received − official received)."""
+    rate (supported ÷ answered: supported + noted) and difference (received − official received);
+    ``rejected``/``official_rejected``: the noted a source calls rejected; ``pending``, ``unclassified``."""
     return query(
         version,
-        "SELECT rc.*, rc.supported / nullif(rc.received, 0) AS rate, "
+        "SELECT rc.*, rc.supported / nullif(rc.supported + rc.noted, 0) AS rate, "
         "rc.received - rc.official_received AS difference, (SELECT any_value(document) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
         "AND r.cycle = rc.cycle) AS document, "
         "(SELECT any_value(year) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
@@ -30,16 +31,22 @@ def reviews(version: str, sur: str, cycle: int | None = None) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def headline(version: str, f: Selection) -> dict:
-    """Counts for the selected recommendations: received, supported, noted, recommending_states,
-    illustrative (rows), and rate (supported ÷ received, None when nothing is received)."""
+    """Counts for the selected recommendations: received, supported, noted, pending (awaiting the
+    government's answer), unclassified (a position an importer could not read), answered (supported +
+    noted), recommending_states, illustrative (rows), and rate: supported ÷ answered (None when none is
+    answered). Acceptance is counted over answered recommendations only."""
     condition, params = where(f)
     row = query(
         version,
         f"WITH f AS (SELECT * FROM recommendations r WHERE {condition}) "  # noqa: S608 (values are parameters)
         "SELECT count(*) AS received, count(*) FILTER (WHERE response = 'supported') AS supported, "
         "count(*) FILTER (WHERE response = 'noted') AS noted, count(*) FILTER (WHERE illustrative) AS illustrative, "
+        "count(*) FILTER (WHERE response = 'pending') AS pending, "
+        "count(*) FILTER (WHERE response = 'unclassified') AS unclassified, "
+        "count(*) FILTER (WHERE response IN ('supported', 'noted')) AS answered, "
         "(SELECT count(DISTINCT s) FROM (SELECT unnest(recommending_states) AS s FROM f)) AS recommending_states, "
-        "count(*) FILTER (WHERE response = 'supported') / nullif(count(*), 0) AS rate "
+        "count(*) FILTER (WHERE response = 'supported') "
+        "/ nullif(count(*) FILTER (WHERE response IN ('supported', 'noted')), 0) AS rate "
         "FROM f",
         params,
     )

@@ -46,7 +46,8 @@ def ranking(version: str, f: Selection) -> pd.DataFrame:
     )
     counts = ("received", "supported", "noted", "joint", "illustrative_rows")
     frame = frame.astype({c: "int64" for c in counts})
-    return frame.assign(rate=(frame["supported"] / frame["received"]).where(frame["received"] > 0))
+    answered = frame["supported"] + frame["noted"]  # a pending or unread position is in no rate
+    return frame.assign(rate=(frame["supported"] / answered).where(answered > 0))
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
