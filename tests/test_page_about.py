@@ -65,3 +65,18 @@ def test_bundled_data_explains_the_cambodia_counts_licence_and_citation(run_page
         assert fact in text, fact
     citation = at.code[0].value
     assert "UPR recommendations to Cambodia" in citation and "accessed" in citation
+
+
+def test_about_names_where_each_cycles_recommendations_come_from(run_page, bundled_db):
+    at = run_page(bundled_db, "about")
+    sources = next(
+        d.value
+        for d in at.dataframe
+        if "illustrative_rows" in d.value.columns and "source" in d.value.columns
+    )
+    cycle_1 = sources[sources["cycle"] == 1]
+    assert cycle_1["rows"].sum() == 134 and cycle_1["illustrative_rows"].sum() == 0
+    # The corrected item is its own source line: 82.13 credited to Brunei Darussalam per the UN report.
+    assert any("known error" in s and n == 1 for s, n in zip(cycle_1["source"], cycle_1["rows"], strict=True))
+    cycle_3 = sources[sources["cycle"] == 3]
+    assert (cycle_3["rows"].sum(), cycle_3["illustrative_rows"].sum()) == (198, 198)  # all illustrative

@@ -13,7 +13,10 @@ def test_cycle_2_adds_up_supported_noted_and_rejected_with_its_source(run_page, 
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["Received"], metrics["Supported"], metrics["Noted"]) == ("205", "163", "42")
     caption = shown(next(c.value for c in at.caption if "Official totals" in c.value))
-    assert "163 supported + 38 noted + 4 rejected = 205 received (rejected counts as noted), 72 states" in caption
+    assert (
+        "163 supported + 38 noted + 4 rejected = 205 received (rejected counts as noted), 72 states"
+        in caption
+    )
     assert "UN Geneva meeting summary" in caption
     table = at.dataframe[0].value
     row = table[table["cycle"] == 2].iloc[0]

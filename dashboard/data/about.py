@@ -21,6 +21,18 @@ def provenance(version: str, sur: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
+def recommendation_sources(version: str, sur: str) -> pd.DataFrame:
+    """Per cycle of ``sur``, each distinct ``source`` of its recommendations with its row count and how
+    many are illustrative (an import's source names the export and its download date)."""
+    return query(
+        version,
+        "SELECT cycle, source, count(*) AS rows, count(*) FILTER (WHERE illustrative) AS illustrative_rows "
+        "FROM recommendations WHERE state_under_review = ? GROUP BY ALL ORDER BY cycle, rows DESC, source",
+        [sur],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
 def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
     """For recommendations, assignments and assessments of ``sur``: how many rows, how many illustrative."""
     return query(
