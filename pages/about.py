@@ -45,9 +45,13 @@ if cycles.empty:
     st.info(_("No review of this state is loaded yet."))
 else:
     components.data_table(cycles, "sources", key="sources", column_config=COLUMNS)
-    st.markdown(_("Where the recommendations themselves come from (an import names its file and download date):"))
+    st.markdown(
+        _("Where the recommendations themselves come from (an import names its file and download date):")
+    )
     components.data_table(
-        about.recommendation_sources(version, f.state_under_review), "recommendation-sources", key="rec_sources"
+        about.recommendation_sources(version, f.state_under_review),
+        "recommendation-sources",
+        key="rec_sources",
     )
 
 st.subheader(_("What is illustrative"))
