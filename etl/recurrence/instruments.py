@@ -20,9 +20,7 @@ import re
 from collections.abc import Callable
 
 _ICCPR = r"(?:(?-i:ICCPR)|International\s+(?:Covenant|Convention)\s+on\s+Civil\s+and\s+Political\s+Rights)"
-_ICESCR = (
-    r"(?:(?-i:ICESCR)|International\s+Covenant\s+on\s+Economic,?\s+Social\s+and\s+Cultural\s+Rights)"
-)
+_ICESCR = r"(?:(?-i:ICESCR)|International\s+Covenant\s+on\s+Economic,?\s+Social\s+and\s+Cultural\s+Rights)"
 _CAT = (
     r"(?:(?-i:CAT)|Convention\s+against\s+Torture(?:\s+and\s+Other\s+Cruel,?\s+Inhuman\s+or\s+Degrading"
     r"\s+Treatment\s+or\s+Punishment)?)"
@@ -96,7 +94,10 @@ PATTERNS: tuple[tuple[tuple[str, ...] | Callable[[re.Match], tuple[str, ...]], s
         ("ICERD",),
         r"Elimination\s+of\s+All\s+Forms\s+of\s+Racial\s+Discrimination|(?-i:\b(?:ICERD|CERD)\b)",
     ),
-    (("APIC",), r"Agreement\s+on\s+(?:the\s+)?Privileges\s+and\s+Immunities\s+of\s+the\s+(?:International\s+Criminal\s+)?Court"),
+    (
+        ("APIC",),
+        r"Agreement\s+on\s+(?:the\s+)?Privileges\s+and\s+Immunities\s+of\s+the\s+(?:International\s+Criminal\s+)?Court",
+    ),
     (("Rome Statute",), r"Rome\s+Statute|International\s+Criminal\s+Court|(?-i:\bICC\b)"),
     (
         ("NHRI",),

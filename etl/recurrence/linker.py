@@ -123,7 +123,9 @@ def _link_block(state: str, block: list[Item], threshold: int) -> list[Link]:
         for row, b in enumerate(later):
             for column, a in enumerate(earlier):
                 shared = a.instruments & b.instruments
-                if (wording[row, column] == 0 and not shared) or (a.instruments and b.instruments and not shared):
+                if (wording[row, column] == 0 and not shared) or (
+                    a.instruments and b.instruments and not shared
+                ):
                     continue  # nothing in common; or each names treaties and none is the other's
                 scored = score(a, b, weights)
                 if scored.score >= threshold:
@@ -168,8 +170,7 @@ def score(a: _Prepared, b: _Prepared, weights: dict) -> Link:
         "phrases": bool(a.words.phrases & b.words.phrases),
         "instrument": bool(shared_instruments),
         "theme": bool(a.item.themes & b.item.themes),
-        "action": a.item.action_category is not None
-        and a.item.action_category == b.item.action_category,
+        "action": a.item.action_category is not None and a.item.action_category == b.item.action_category,
         "recommender": bool(a.item.recommending_states & b.item.recommending_states),
     }
     value += sum(NUDGES[name] for name in NUDGES if reasons[name])
