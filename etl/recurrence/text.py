@@ -86,7 +86,9 @@ def words(text: str, also_drop: frozenset[str] = frozenset(), named: frozenset[s
                 continue
             stems.append(current)
             if previous is not None and previous != current:
-                phrases.add((previous, current))
+                phrases.add(
+                    tuple(sorted((previous, current)))
+                )  # "birth registration", "registration at birth"
             previous = current
     stems += [f"@{code}" for code in sorted(named)]
     return Words(tuple(stems), frozenset(phrases))
