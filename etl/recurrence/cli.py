@@ -59,8 +59,8 @@ def main(argv: list[str]) -> int:
     states = len({i.state_under_review for i in items})
     print(
         f"compared {len(items):,} recommendations with texts ({states} states under review) in "
-        f"{time.perf_counter() - started:.1f} s: {written:,} links at score >= {args.threshold}"
-        + (f"; kept {kept:,} links computed from texts not in this folder" if kept else "")
+        f"{time.perf_counter() - started:.1f} s: {written:,} link(s) at score >= {args.threshold}"
+        + (f"; kept {kept:,} link(s) computed from texts not in this folder" if kept else "")
         + f"; wrote {data_dir / links_file.FILENAME}"
     )
     return 0
