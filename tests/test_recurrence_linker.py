@@ -50,7 +50,10 @@ def test_a_shared_theme_action_and_recommending_state_alone_never_make_a_link():
         item("A1", 1, "Adopt a law against domestic violence", **shared_context),
         item("B1", 2, "Increase the number of women in parliament", **shared_context),
     ]
-    assert link(items, threshold=13) == []  # the three nudges add at most 12 points
+    assert link(items) == []
+    (scored,) = link(items, threshold=0)
+    assert scored.reasons == ("theme", "action", "recommender")
+    assert scored.score < DEFAULT_THRESHOLD - 20  # the three nudges add 12 points, the words little
 
 
 def test_only_earlier_cycles_of_the_same_state_under_review_are_compared():
@@ -159,3 +162,11 @@ def test_the_bundled_links_are_what_the_code_derives_from_the_real_texts_every_t
     derive_cambodia.run(shared, data)
     assert (data / "recurrence_links.csv").read_bytes() == derived
     assert b"(" not in derived.split(b"\n", 1)[1].replace(b"(threshold", b"")  # ids and codes, no texts
+
+
+@pytest.mark.shared
+def test_choosing_which_pairs_to_score_loses_no_link_on_the_real_texts(shared, cambodia_links):
+    # rapidfuzz runs only on pairs that could reach the threshold; scoring every pair finds the same.
+    everything = link(derive_cambodia.cambodia_items(shared), prune=False)
+    assert cambodia_links == everything
+    assert len(everything) == len((paths.data_dir() / "recurrence_links.csv").read_text().splitlines()) - 1

@@ -1,22 +1,27 @@
 """Link each recommendation to the recommendations of earlier cycles, to the same state, that ask the same.
 
 Blocking: only pairs with the same state under review and an earlier cycle are compared, so the work
-grows with the size of one state's reviews, not with the whole dataset. Within a block:
+grows with the size of one state's reviews, not with the whole dataset. A pair's score (0–100) is
 
-1. a cheap pass with rapidfuzz's ``token_set_ratio`` over the distinct stems of each text (C++,
-   ``process.cdist``) keeps the pairs with some wording in common, plus every pair naming a common
-   treaty or institution;
-2. each kept pair is scored 0–100 from its wording (rapidfuzz), its key words and phrases weighted by
-   how rare they are among the state's recommendations (a shared "standing invitation" says more
-   than a shared "women"), the treaties and institutions both name (each a term of its own, and 15
-   points more when one is shared), and, as small nudges, a shared theme, the same action category
-   and a shared recommending state. Those three can never make a link on their own (together they
-   add at most 12 points, far below the threshold): two recommendations on women's rights are not
-   one ask because they share a theme.
+    45 × wording + 55 × key words + 15 if a treaty or institution is named by both
+    + 5 for a shared theme + 3 for the same action category + 4 for a shared recommending state
+
+- *wording*: rapidfuzz's ``token_set_ratio`` and ``token_sort_ratio`` (mean, 0–1) over the distinct
+  stems of the two texts (``text.words``);
+- *key words*: the stems, key phrases and instrument codes both texts hold, each weighted by how rare
+  it is among the state's recommendations (a shared "standing invitation" says more than a shared
+  "women"): 0.4 × overlap (shared / smaller) + 0.6 × Jaccard (shared / all);
+- the last three are nudges: together 12 points, far below the threshold, so two recommendations on
+  women's rights are never one ask because they share a theme.
 
 Two texts that each name treaties or institutions, none of them common to both, are never linked:
-"Ratify CRPD" and "Ratify ICPPED" read alike but ask for different things. ``DEFAULT_THRESHOLD`` is
-the one docs/recurrence.md measured precision at.
+"Ratify CRPD" and "Ratify ICPPED" read alike but ask for different things.
+
+Speed: the key words, instruments and nudges of every pair in a block are matrix products (numpy);
+rapidfuzz then runs only on the pairs whose score could reach the threshold, taking the share of
+stems both hold as a stand-in for the wording (``MARGIN`` points of slack). ``prune=False`` scores
+every pair; the tests hold the two to the same links on the real Cambodia texts.
+``DEFAULT_THRESHOLD`` is the one docs/recurrence.md measured precision at.
 """
 
 from __future__ import annotations
@@ -26,16 +31,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+import numpy as np
+from rapidfuzz import fuzz
 
 from etl.recurrence import instruments, text
 from vocab import RECURRENCE_REASONS
 
 DEFAULT_THRESHOLD = 55
-# The cheap pass: token_set_ratio (0–100) a pair needs to be scored at all. Chosen well below any
-# linked pair's wording seen on the Cambodia cycles (docs/recurrence.md), so it costs no links.
-PREFILTER = 50
-# Reasons, named by the codes in vocab.RECURRENCE_REASONS; a reason is given when its signal is this strong.
+# A reason is given when its signal is this strong (wording) or present (the others).
 WORDING_REASON = 0.75
 WEIGHTS = {"wording": 0.45, "key_words": 0.55}
 INSTRUMENT_BONUS = 0.15
@@ -44,6 +47,8 @@ INSTRUMENT_BONUS = 0.15
 # short generic text ("Strengthen the law enforcement authorities") from matching every long one.
 KEY_OVERLAP = 0.4
 NUDGES = {"theme": 0.05, "action": 0.03, "recommender": 0.04}
+# Points of slack for the stand-in wording when choosing which pairs rapidfuzz scores.
+MARGIN = 15
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,14 @@ class _Prepared:
     item: Item
     words: text.Words
     instruments: frozenset[str]
+    joined: str  # the distinct stems, sorted: what rapidfuzz compares
+
+    @property
+    def terms(self) -> frozenset:
+        return self.words.vocabulary | self.words.phrases
 
 
-def link(items: Iterable[Item], threshold: int = DEFAULT_THRESHOLD) -> list[Link]:
+def link(items: Iterable[Item], threshold: int = DEFAULT_THRESHOLD, prune: bool = True) -> list[Link]:
     """Every pair scoring ``threshold`` or more, sorted by (earlier_id, later_id).
 
     Items without text are skipped (nothing to compare); the result depends only on the items given,
@@ -91,80 +101,106 @@ def link(items: Iterable[Item], threshold: int = DEFAULT_THRESHOLD) -> list[Link
             by_state[item.state_under_review].append(item)
     links: list[Link] = []
     for state, block in sorted(by_state.items()):
-        links += _link_block(state, sorted(block, key=lambda i: (i.cycle, i.id)), threshold)
+        links += _link_state(state, sorted(block, key=lambda i: (i.cycle, i.id)), threshold, prune)
     return sorted(links)
 
 
-def _link_block(state: str, block: list[Item], threshold: int) -> list[Link]:
+def _prepare(item: Item, drop: frozenset[str]) -> _Prepared:
+    named, rest = instruments.split(item.text)
+    words = text.words(rest, drop, named)
+    return _Prepared(item, words, named, words.joined())
+
+
+def _link_state(state: str, block: list[Item], threshold: int, prune: bool) -> list[Link]:
     drop = text.name_stems(state)
-    prepared = []
-    for item in block:
-        named, rest = instruments.split(item.text)
-        prepared.append(_Prepared(item, text.words(rest, drop, named), named))
-    weights = _rarity(prepared)
+    prepared = [_prepare(item, drop) for item in block]
+    rarity = _rarity(prepared)
     by_cycle: dict[int, list[_Prepared]] = defaultdict(list)
     for p in prepared:
         by_cycle[p.item.cycle].append(p)
     cycles = sorted(by_cycle)
     found = []
-    for position, later_cycle in enumerate(cycles):
+    for position, later_cycle in enumerate(cycles[1:], start=1):
         earlier = [p for c in cycles[:position] for p in by_cycle[c]]
-        later = by_cycle[later_cycle]
-        if not earlier:
-            continue
-        wording = process.cdist(
-            [p.words.joined() for p in later],
-            [p.words.joined() for p in earlier],
-            scorer=fuzz.token_set_ratio,
-            score_cutoff=PREFILTER,
-            dtype="uint8",
-            workers=1,
-        )
-        for row, b in enumerate(later):
-            for column, a in enumerate(earlier):
-                shared = a.instruments & b.instruments
-                if (wording[row, column] == 0 and not shared) or (
-                    a.instruments and b.instruments and not shared
-                ):
-                    continue  # nothing in common; or each names treaties and none is the other's
-                scored = score(a, b, weights)
-                if scored.score >= threshold:
-                    found.append(scored)
+        found += _link_cycle(earlier, by_cycle[later_cycle], rarity, threshold, prune)
     return found
 
 
 def _rarity(prepared: list[_Prepared]) -> dict:
-    """Inverse document frequency of every stem and phrase among one state's recommendations."""
+    """Inverse document frequency of every term among one state's recommendations."""
     counts: Counter = Counter()
     for p in prepared:
-        counts.update(p.words.vocabulary)
-        counts.update(p.words.phrases)
+        counts.update(p.terms)
     total = len(prepared)
     return {term: math.log((total + 1) / (n + 0.5)) for term, n in counts.items()}
 
 
-def _weighted_overlap(a: frozenset, b: frozenset, weights: dict) -> tuple[float, float]:
-    """(overlap coefficient, Jaccard) of two term sets, each term counted by its rarity weight."""
-    shared = sum(weights[t] for t in a & b)
-    if not shared:
-        return 0.0, 0.0
-    smaller = min(sum(weights[t] for t in a), sum(weights[t] for t in b))
-    union = sum(weights[t] for t in a | b)
-    return shared / smaller, shared / union
+def _indicator(rows: list[frozenset], columns: dict, weights: dict | None = None) -> np.ndarray:
+    """A (len(rows) × len(columns)) matrix: 1 (or the term's weight) where a row holds a column's term."""
+    matrix = np.zeros((len(rows), len(columns)), dtype=np.float64)
+    for r, terms in enumerate(rows):
+        for term in terms:
+            c = columns.get(term)
+            if c is not None:
+                matrix[r, c] = weights[term] if weights else 1.0
+    return matrix
 
 
-def score(a: _Prepared, b: _Prepared, weights: dict) -> Link:
-    """The link from earlier ``a`` to later ``b`` with its score (0–100) and reasons."""
-    joined_a, joined_b = a.words.joined(), b.words.joined()
-    wording = (fuzz.token_set_ratio(joined_a, joined_b) + fuzz.token_sort_ratio(joined_a, joined_b)) / 200
-    terms_a = a.words.vocabulary | a.words.phrases
-    terms_b = b.words.vocabulary | b.words.phrases
-    overlap, jaccard = _weighted_overlap(terms_a, terms_b, weights)
+def _shared(later: list[frozenset], earlier: list[frozenset], weights: dict | None = None) -> np.ndarray:
+    """For every (later, earlier) pair, the number (or total weight) of the terms both hold."""
+    both = {t for terms in later for t in terms} & {t for terms in earlier for t in terms}
+    columns = {term: c for c, term in enumerate(sorted(both, key=repr))}
+    return _indicator(later, columns) @ _indicator(earlier, columns, weights).T
+
+
+def _link_cycle(earlier: list[_Prepared], later: list[_Prepared], rarity, threshold, prune) -> list[Link]:
+    """The links from one cycle's recommendations to those of the cycles before it (one state)."""
+    terms_l, terms_e = [p.terms for p in later], [p.terms for p in earlier]
+    shared = _shared(terms_l, terms_e, rarity)
+    total_l = np.array([sum(rarity[t] for t in terms) for terms in terms_l])[:, None]
+    total_e = np.array([sum(rarity[t] for t in terms) for terms in terms_e])[None, :]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        overlap = np.nan_to_num(shared / np.minimum(total_l, total_e))
+        jaccard = np.nan_to_num(shared / (total_l + total_e - shared))
     key_words = KEY_OVERLAP * overlap + (1 - KEY_OVERLAP) * jaccard
-    value = WEIGHTS["wording"] * wording + WEIGHTS["key_words"] * key_words
+
+    named_l, named_e = [p.instruments for p in later], [p.instruments for p in earlier]
+    instrument = _shared(named_l, named_e) > 0
+    names_both = np.array([bool(n) for n in named_l])[:, None] & np.array([bool(n) for n in named_e])[None, :]
+    vetoed = names_both & ~instrument
+
+    nudges = NUDGES["theme"] * (_shared([p.item.themes for p in later], [p.item.themes for p in earlier]) > 0)
+    nudges += NUDGES["recommender"] * (
+        _shared([p.item.recommending_states for p in later], [p.item.recommending_states for p in earlier])
+        > 0
+    )
+    action_l = np.array([p.item.action_category or -1 for p in later])[:, None]
+    action_e = np.array([p.item.action_category or -2 for p in earlier])[None, :]
+    nudges += NUDGES["action"] * (action_l == action_e)
+    rest = WEIGHTS["key_words"] * key_words + INSTRUMENT_BONUS * instrument + nudges
+
+    if prune:
+        stems_l, stems_e = [p.words.vocabulary for p in later], [p.words.vocabulary for p in earlier]
+        size_l = np.array([len(s) for s in stems_l])[:, None]
+        size_e = np.array([len(s) for s in stems_e])[None, :]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            stand_in = np.nan_to_num(_shared(stems_l, stems_e) / np.minimum(size_l, size_e))
+        hopeful = 100 * (WEIGHTS["wording"] * stand_in + rest) >= threshold - MARGIN
+    else:
+        hopeful = np.ones(rest.shape, dtype=bool)
+    found = []
+    for row, column in zip(*np.nonzero(hopeful & ~vetoed), strict=True):
+        b, a = later[row], earlier[column]
+        wording = (fuzz.token_set_ratio(a.joined, b.joined) + fuzz.token_sort_ratio(a.joined, b.joined)) / 200
+        score = max(0, min(100, round(100 * (WEIGHTS["wording"] * wording + rest[row, column]))))
+        if score >= threshold:
+            found.append(_link(a, b, score, wording))
+    return found
+
+
+def _link(a: _Prepared, b: _Prepared, score: int, wording: float) -> Link:
+    """The link from earlier ``a`` to later ``b``, with the reasons a reader is shown."""
     shared_instruments = a.instruments & b.instruments
-    if shared_instruments:
-        value += INSTRUMENT_BONUS
     reasons = {
         "wording": wording >= WORDING_REASON,
         "phrases": bool(a.words.phrases & b.words.phrases),
@@ -173,11 +209,10 @@ def score(a: _Prepared, b: _Prepared, weights: dict) -> Link:
         "action": a.item.action_category is not None and a.item.action_category == b.item.action_category,
         "recommender": bool(a.item.recommending_states & b.item.recommending_states),
     }
-    value += sum(NUDGES[name] for name in NUDGES if reasons[name])
     return Link(
         earlier_id=a.item.id,
         later_id=b.item.id,
-        score=max(0, min(100, round(100 * value))),
+        score=score,
         reasons=tuple(r for r in RECURRENCE_REASONS if reasons[r]),
         instruments=tuple(sorted(shared_instruments)),
     )

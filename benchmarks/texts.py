@@ -1,0 +1,97 @@
+"""Recommendation texts for the generated global set: as long and as varied as real ones, some repeated.
+
+Linking is only measured honestly on texts that look like the real ones: 15–35 words, an opening
+("Continue its efforts to", "Take the necessary measures to"), an ask (a verb and its object, on the
+recommendation's first theme), often a treaty or institution, and a qualifier. About a third of the
+recommendations of cycles 2–4 repeat an ask made to the same state in an earlier cycle in other words,
+as real reviews do, so the linker has real work: finding those among every earlier pair.
+
+Everything is drawn from its own random generator, so the other columns of the generated files stay
+byte-identical to what they were before texts were added.
+"""
+
+from __future__ import annotations
+
+import random
+
+OPENINGS = (
+    "",
+    "Continue its efforts to",
+    "Take the necessary measures to",
+    "Consider taking steps to",
+    "Redouble its efforts to",
+    "Intensify efforts to",
+    "Step up measures to",
+    "Further strengthen its commitment to",
+    "Take all appropriate legislative and administrative measures to",
+    "In line with its commitments under the previous review,",
+)
+ASKS = (
+    "adopt comprehensive legislation on {topic}",
+    "implement the national action plan on {topic}",
+    "allocate sufficient resources to programmes on {topic}",
+    "establish an independent monitoring mechanism for {topic}",
+    "review its legislation on {topic} to bring it into line with international standards",
+    "investigate all allegations of violations concerning {topic} and prosecute those responsible",
+    "raise public awareness of {topic} through training of officials and the media",
+    "collect disaggregated data on {topic} to design effective policies",
+    "ensure effective remedies for victims of violations relating to {topic}",
+    "consult civil society on the reform of its policies on {topic}",
+    "ratify the {instrument}",
+    "cooperate with the {institution} on {topic}",
+    "repeal the provisions that restrict {topic}",
+    "guarantee access to justice in matters of {topic}",
+)
+INSTRUMENTS = (
+    "Optional Protocol to the Convention against Torture",
+    "Convention on the Rights of Persons with Disabilities",
+    "Second Optional Protocol to the International Covenant on Civil and Political Rights",
+    "International Convention for the Protection of All Persons from Enforced Disappearance",
+    "Rome Statute of the International Criminal Court",
+    "Optional Protocol to the International Covenant on Economic, Social and Cultural Rights",
+    "International Convention on the Protection of the Rights of All Migrant Workers and Members of "
+    "Their Families",
+    "Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women",
+    "1951 Convention relating to the Status of Refugees",
+    "ILO Convention No. 189 on domestic workers",
+)
+INSTITUTIONS = (
+    "national human rights institution, in line with the Paris Principles,",
+    "Office of the High Commissioner for Human Rights",
+    "special procedures of the Human Rights Council",
+    "treaty bodies",
+    "United Nations country team",
+)
+QUALIFIERS = (
+    "",
+    "in particular in rural areas",
+    "with the participation of civil society",
+    "in accordance with international human rights standards",
+    "and report on progress at the next review",
+    "with a view to eliminating discrimination in law and in practice",
+    "including through international cooperation and technical assistance",
+    "paying special attention to the most vulnerable groups",
+    "without delay",
+    "as recommended by the treaty bodies",
+)
+
+
+def compose(
+    rng: random.Random, verb: str, topic: str, persons: list[str], state: str, earlier: list[str]
+) -> tuple[str, str]:
+    """(the text, its ask) for one recommendation to a state by ``state`` on ``topic``.
+
+    ``verb`` is the generator's own first word, kept as the opening when nothing else is chosen;
+    ``earlier`` holds the asks already made to this state in earlier cycles: one in three is repeated.
+    """
+    if earlier and rng.random() < 0.35:
+        ask = rng.choice(earlier)
+    else:
+        ask = rng.choice(ASKS).format(
+            topic=topic.lower(), instrument=rng.choice(INSTRUMENTS), institution=rng.choice(INSTITUTIONS)
+        )
+    opening = rng.choice(OPENINGS) or f"{verb} {topic.lower()} and"
+    qualifier = rng.choice(QUALIFIERS)
+    for_whom = f", in particular for {persons[0]}" if persons else ""
+    text = " ".join(part for part in (opening, ask + for_whom, qualifier) if part)
+    return f"{text[0].upper()}{text[1:]} ({state}).", ask
