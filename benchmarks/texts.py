@@ -62,6 +62,22 @@ INSTITUTIONS = (
     "treaty bodies",
     "United Nations country team",
 )
+# What exactly an ask is about: with the template and the theme, about 30,000 distinct asks, so two
+# recommendations ask the same mostly because one repeats the other, as in real reviews.
+DETAILS = (
+    "concerning land concessions", "for domestic workers", "in the justice sector", "in places of detention",
+    "in the garment industry", "for ethnic minorities", "in rural health centres", "in primary schools",
+    "for persons living with HIV", "for internally displaced persons", "in the context of elections",
+    "for journalists and bloggers", "for trade unionists", "in the fisheries sector", "online",
+    "for children in street situations", "in prisons", "in the police and the army", "for older persons",
+    "for indigenous communities", "in urban resettlement sites", "for refugees and asylum-seekers",
+    "in the extractive industries", "for victims of trafficking", "for women in politics",
+    "in border provinces", "for persons deprived of liberty", "for migrant workers abroad",
+    "in the management of natural resources", "for lesbian, gay, bisexual and transgender persons",
+    "in the media", "for human rights defenders", "for stateless persons", "in the informal economy",
+    "for survivors of sexual violence", "for young people", "in the education budget",
+    "in customary courts", "for persons with albinism", "in military courts",
+)  # fmt: skip
 QUALIFIERS = (
     "",
     "in particular in rural areas",
@@ -90,6 +106,7 @@ def compose(
         ask = rng.choice(ASKS).format(
             topic=topic.lower(), instrument=rng.choice(INSTRUMENTS), institution=rng.choice(INSTITUTIONS)
         )
+        ask += " " + rng.choice(DETAILS)
     opening = rng.choice(OPENINGS) or f"{verb} {topic.lower()} and"
     qualifier = rng.choice(QUALIFIERS)
     for_whom = f", in particular for {persons[0]}" if persons else ""

@@ -154,10 +154,6 @@ def _may_name_any(text: str) -> bool:
     return any(word in lower for word in _GATE_WORDS) or bool(_ABBREVIATIONS.search(text))
 
 
-# Every code ``mentioned`` can return (ILO conventions aside, which carry their number).
-CODES = tuple(sorted({c for codes, _ in PATTERNS if isinstance(codes, tuple) for c in codes}))
-
-
 def mentioned(text: str) -> frozenset[str]:
     """The codes of the instruments and institutions ``text`` names (e.g. {"OPCAT", "NHRI"})."""
     return split(text)[0]
