@@ -5,7 +5,7 @@ about 150,000 recommendations at ``scale=1`` (1–3 recommending states, 1–4 t
 about 75 % supported), ten ministries per state, lead and supporting assignments, about 500,000 progress
 assessments, and official totals computed from the rows so every review reconciles. Every row is marked
 illustrative: the data is made up, only its size and mix are realistic. Texts (benchmarks/texts.py) are
-as long as real ones, and about a third of cycles 2–4 repeat an earlier ask, so linking
+as long as real ones, and about a fifth of cycles 2–4 repeat an earlier ask, so linking
 (``python -m etl link --include-illustrative``) can be measured on them.
 
 The same ``seed`` and ``scale`` always give byte-identical files.

@@ -2,7 +2,7 @@
 
 Linking is only measured honestly on texts that look like the real ones: 15–35 words, an opening
 ("Continue its efforts to", "Take the necessary measures to"), an ask (a verb and its object, on the
-recommendation's first theme), often a treaty or institution, and a qualifier. About a third of the
+recommendation's first theme), often a treaty or institution, and a qualifier. About a fifth of the
 recommendations of cycles 2–4 repeat an ask made to the same state in an earlier cycle in other words,
 as real reviews do, so the linker has real work: finding those among every earlier pair.
 
@@ -26,21 +26,22 @@ OPENINGS = (
     "Take all appropriate legislative and administrative measures to",
     "In line with its commitments under the previous review,",
 )
-ASKS = (
-    "adopt comprehensive legislation on {topic}",
-    "implement the national action plan on {topic}",
-    "allocate sufficient resources to programmes on {topic}",
-    "establish an independent monitoring mechanism for {topic}",
-    "review its legislation on {topic} to bring it into line with international standards",
-    "investigate all allegations of violations concerning {topic} and prosecute those responsible",
-    "raise public awareness of {topic} through training of officials and the media",
-    "collect disaggregated data on {topic} to design effective policies",
-    "ensure effective remedies for victims of violations relating to {topic}",
-    "consult civil society on the reform of its policies on {topic}",
-    "ratify the {instrument}",
-    "cooperate with the {institution} on {topic}",
-    "repeal the provisions that restrict {topic}",
-    "guarantee access to justice in matters of {topic}",
+# An ask is a verb and an object on the recommendation's first theme (8 × 12), or a treaty to ratify
+# or an institution to work with, plus a detail below: thousands of distinct asks per theme.
+VERBS = ("adopt", "implement", "review", "strengthen", "fund", "evaluate", "publish", "expand")
+OBJECTS = (
+    "legislation on {topic}",
+    "the national action plan on {topic}",
+    "an independent monitoring mechanism for {topic}",
+    "the training of officials on {topic}",
+    "the collection of disaggregated data on {topic}",
+    "remedies for victims of violations concerning {topic}",
+    "public awareness campaigns on {topic}",
+    "consultations with civil society on {topic}",
+    "the budget allocated to {topic}",
+    "access to justice in matters of {topic}",
+    "the investigation of complaints on {topic}",
+    "the policy framework on {topic}",
 )
 INSTRUMENTS = (
     "Optional Protocol to the Convention against Torture",
@@ -92,6 +93,12 @@ QUALIFIERS = (
 )
 
 
+# The share of a later cycle's recommendations that repeat an earlier ask: with the chance likenesses
+# of generated asks, about a quarter of cycle 2–4 recommendations are then linked, as in the real
+# UPR Info export (24 % of its cycle-2 recommendations, 0.6 links each).
+REPEATED = 0.2
+
+
 def compose(
     rng: random.Random, verb: str, topic: str, persons: list[str], state: str, earlier: list[str]
 ) -> tuple[str, str]:
@@ -100,12 +107,16 @@ def compose(
     ``verb`` is the generator's own first word, kept as the opening when nothing else is chosen;
     ``earlier`` holds the asks already made to this state in earlier cycles: one in three is repeated.
     """
-    if earlier and rng.random() < 0.35:
+    if earlier and rng.random() < REPEATED:
         ask = rng.choice(earlier)
     else:
-        ask = rng.choice(ASKS).format(
-            topic=topic.lower(), instrument=rng.choice(INSTRUMENTS), institution=rng.choice(INSTITUTIONS)
-        )
+        kind = rng.random()
+        if kind < 0.06:
+            ask = f"ratify the {rng.choice(INSTRUMENTS)}"
+        elif kind < 0.12:
+            ask = f"cooperate with the {rng.choice(INSTITUTIONS)} on {topic.lower()}"
+        else:
+            ask = f"{rng.choice(VERBS)} {rng.choice(OBJECTS).format(topic=topic.lower())}"
         ask += " " + rng.choice(DETAILS)
     opening = rng.choice(OPENINGS) or f"{verb} {topic.lower()} and"
     qualifier = rng.choice(QUALIFIERS)
