@@ -96,7 +96,7 @@ QUALIFIERS = (
 # The share of a later cycle's recommendations that repeat an earlier ask: with the chance likenesses
 # of generated asks, about a quarter of cycle 2–4 recommendations are then linked, as in the real
 # UPR Info export (24 % of its cycle-2 recommendations, 0.6 links each).
-REPEATED = 0.2
+REPEATED = 0.12
 
 
 def compose(
