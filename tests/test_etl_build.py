@@ -27,7 +27,7 @@ GOLDEN_COUNTS = {
     "latest_assessments": 8,  # per recommendation and assessor: 20.2 has two government reports
     "official_totals": 3,
     "reconciliation": 3,
-    "recurrence_links": 0,  # the golden fixture has no recurrence files (tests/test_recurrence_*.py add them)
+    "recurrence_links": 0,  # header only in the golden fixture (tests/test_recurrence_*.py add rows)
     "recurrence_chain_members": 0,
     "recurrence_chains": 0,
 }
