@@ -142,3 +142,25 @@ def test_bad_rows_in_the_recurrence_files_get_the_exact_messages(golden_dir, pub
         "recurrences.csv:8: earlier_id: ATL-C1-10.1: from cycle 1: expected a recommendation from a cycle "
         "before that of later_id ATL-C1-10.1 (cycle 1)",
     ]
+
+
+@pytest.mark.shared
+def test_an_import_that_replaces_cycles_1_and_2_drops_their_suggested_links_and_names_a_monitors_decisions(
+    shared, bundled_copy, tmp_path, capsys
+):
+    from etl.__main__ import main as etl_main
+    from tests.conftest import run_import
+
+    write(bundled_copy / "recurrences.csv", DECISIONS + "KHM-C1-82.69,KHM-C2-119.22,rejected,,CCHR monitor\n")
+    export = shared / "upr-info-export-2015" / "csv"
+    status, out, err = run_import(
+        capsys, "upr-info", export / "sessions_06-09.csv", export / "sessions_18-20.csv",
+        "--state", "Cambodia", "--out", bundled_copy,
+    )  # fmt: skip
+    assert status == 0, err
+    assert "removed 84 suggested recurrence_links.csv links that referred to replaced recommendations" in out
+    assert "WARNING: kept 1 recurrences.csv decisions whose recommendation is no longer in the data" in out
+    (bundled_copy / "recurrences.csv").unlink()  # the monitor re-points (here: drops) the decision
+    assert etl_main(["link", "--data-dir", str(bundled_copy)]) == 0  # the imported texts, linked again
+    result = build.run(bundled_copy, tmp_path / "db" / "upr.duckdb")
+    assert result.row_counts["recurrence_links"] > 50

@@ -80,3 +80,33 @@ def write_links(data_dir: Path, links: list[Link], linked_ids: set[str], source:
     rows.sort(key=lambda r: (r.get("later_id", ""), r.get("earlier_id", "")))
     write_rows(data_dir / FILENAME, rows)
     return len(links), len(kept)
+
+
+def forget(data_dir: Path, gone: set[str]) -> list[str]:
+    """After an import replaced recommendations: drop the suggested links to ``gone`` ids; report.
+
+    Suggestions are recomputed by ``python -m etl link`` from the imported texts, so they go. A
+    monitor's decisions in recurrences.csv are a person's work: they stay, and are named, for the
+    monitor to re-point to the imported ids (the build names each one until then).
+    """
+    messages = []
+    path = data_dir / FILENAME
+    rows = read_links(data_dir)
+    kept = [r for r in rows if r.get("earlier_id") not in gone and r.get("later_id") not in gone]
+    if len(kept) < len(rows):
+        write_rows(path, kept)
+        messages.append(
+            f"removed {len(rows) - len(kept)} suggested {FILENAME} links that referred to replaced "
+            "recommendations; run python -m etl link to link the imported texts"
+        )
+    decisions = data_dir / "recurrences.csv"
+    if decisions.exists():
+        orphans = [
+            r for r in read_rows(decisions) if r.get("earlier_id") in gone or r.get("later_id") in gone
+        ]
+        if orphans:
+            messages.append(
+                f"WARNING: kept {len(orphans)} recurrences.csv decisions whose recommendation is no longer in "
+                "the data; re-point them to the imported ids"
+            )
+    return messages
