@@ -70,3 +70,12 @@ NAMES = {
     "WEOG": N_("WEOG"),
     "other": N_("other"),
 }
+
+# Why the linker (etl/recurrence) says a recommendation repeats an earlier one, strongest first:
+# similar wording, shared key phrases, a treaty or institution both name, a shared theme, the same
+# action category, a shared recommending state. The last three only ever add to the first three.
+RECURRENCE_REASONS = ("wording", "phrases", "instrument", "theme", "action", "recommender")
+# A monitor's decision on a suggested link (data/recurrences.csv).
+RECURRENCE_DECISIONS = ("confirmed", "rejected")
+# Where a published link comes from: the linker's suggestion, or a monitor's confirmation.
+RECURRENCE_ORIGINS = ("machine", "confirmed")

@@ -5,6 +5,8 @@
 Datasets: the bundled Cambodia data (data/), a generated global set (benchmarks/generate.py) and, where
 ../shared/upr-data is present, the real UPR Info export (2015) imported with ``python -m etl import``;
 and a generated UHRI export (400 MB, 40 with --quick) for the memory of ``python -m etl fetch``'s parse.
+The real and global sets are linked (``python -m etl link``, recurring recommendations) before their
+ETL is measured, so that is the build of a folder with its links.
 Targets are reported, not asserted: timings depend on the machine and on what else runs on it.
 """
 
@@ -22,7 +24,7 @@ import time
 from pathlib import Path
 
 import paths
-from benchmarks import etl_bench, generate, report, uhri_bench
+from benchmarks import etl_bench, generate, link_bench, report, uhri_bench
 from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, launch_chromium
 
 
@@ -83,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         "scale": scale,
         "repeats": repeats,
         "datasets": {},
+        "linking": {},
     }
 
     with tempfile.TemporaryDirectory(prefix="upr-bench-") as tmp:
@@ -97,6 +100,15 @@ def main(argv: list[str] | None = None) -> int:
 
         _quiet_streamlit()
 
+        # Linking first, so the ETL measured below is the ordinary build of a folder with its links.
+        for name in ("real", "global"):
+            if name in datasets:
+                print(f"{name}: linking recurring recommendations", file=sys.stderr)
+                folder = work / f"{name}-link"
+                folder.mkdir()
+                results["linking"][name] = link_bench.measure(
+                    datasets[name], folder, repeats["etl"], include_illustrative=name == "global"
+                )
         for name, data_dir in datasets.items():
             print(f"{name}: ETL", file=sys.stderr)
             folder = work / f"{name}-etl"

@@ -4,7 +4,9 @@ Every UN member state (193, from etl/importers/un_regional_groups.csv) under rev
 about 150,000 recommendations at ``scale=1`` (1–3 recommending states, 1–4 themes from data/themes.csv,
 about 75 % supported), ten ministries per state, lead and supporting assignments, about 500,000 progress
 assessments, and official totals computed from the rows so every review reconciles. Every row is marked
-illustrative: the data is made up, only its size and mix are realistic.
+illustrative: the data is made up, only its size and mix are realistic. Texts (benchmarks/texts.py) are
+as long as real ones, and about a fifth of cycles 2–4 repeat an earlier ask, so linking
+(``python -m etl link --include-illustrative``) can be measured on them.
 
 The same ``seed`` and ``scale`` always give byte-identical files.
 
@@ -20,6 +22,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 
+from benchmarks import texts
 from etl.schema import FILES_BY_TABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +109,9 @@ def generate(
     popularity = [0.2 + rng.random() for _ in theme_names]
 
     recommendations, assignments, progress, totals = [], [], [], []
+    text_rng = random.Random(f"{seed}-texts")  # its own stream: the other columns do not change
     for name, iso3, _group in states:
+        asked: list[str] = []  # the asks made to this state in earlier cycles, some of which recur
         support_rate = rng.uniform(0.6, 0.9)
         ministry_ids = [f"{iso3}-{code}" for code, _ in MINISTRIES]
         others = [n for n in names if n != name] or names
@@ -119,6 +124,7 @@ def generate(
             count = max(1, round(mean * scale * rng.uniform(0.6, 1.4)))
             recommenders: set[str] = set()
             supported = 0
+            asked_now: list[str] = []
             for number in range(1, count + 1):
                 rec_id = f"ILLUS-{iso3}-C{cycle}-{number:04d}"
                 by = _distinct(
@@ -131,32 +137,32 @@ def generate(
                 response = "supported" if rng.random() < support_rate else "noted"
                 supported += response == "supported"
                 persons = rng.sample(PERSONS, rng.choice((0, 0, 0, 1, 2)))
-                recommendations.append(
-                    {
-                        "id": rec_id,
-                        "state_under_review": name,
-                        "cycle": cycle,
-                        "session": session,
-                        "year": year,
-                        "document": document,
-                        "paragraph": f"{rng.choice((110, 115, 120, 121, 128))}.{number}",
-                        "recommending_states": " | ".join(by),
-                        "response": response,
-                        "response_label": response.capitalize(),
-                        "wg_position": "",
-                        "action_category": rng.randint(1, 5),
-                        "themes": " | ".join(topics),
-                        "sdgs": " | ".join(
-                            str(g) for g in sorted(rng.sample(range(1, 18), rng.choice((0, 1, 1, 2))))
-                        ),
-                        "affected_persons": " | ".join(persons),
-                        "text": f"{rng.choice(VERBS)} {topics[0].lower()}"
-                        + (f", in particular for {persons[0]}" if persons else "")
-                        + f" ({by[0]}).",
-                        "source": SOURCE,
-                        "illustrative": "true",
-                    }
-                )
+                row = {
+                    "id": rec_id,
+                    "state_under_review": name,
+                    "cycle": cycle,
+                    "session": session,
+                    "year": year,
+                    "document": document,
+                    "paragraph": f"{rng.choice((110, 115, 120, 121, 128))}.{number}",
+                    "recommending_states": " | ".join(by),
+                    "response": response,
+                    "response_label": response.capitalize(),
+                    "wg_position": "",
+                    "action_category": rng.randint(1, 5),
+                    "themes": " | ".join(topics),
+                    "sdgs": " | ".join(
+                        str(g) for g in sorted(rng.sample(range(1, 18), rng.choice((0, 1, 1, 2))))
+                    ),
+                    "affected_persons": " | ".join(persons),
+                    # The verb is drawn here, in the order it always was, so other columns stay the same.
+                    "text": rng.choice(VERBS),
+                    "source": SOURCE,
+                    "illustrative": "true",
+                }
+                row["text"], ask = texts.compose(text_rng, row["text"], topics[0], persons, by[0], asked)
+                asked_now.append(ask)
+                recommendations.append(row)
                 if response == "supported" and rng.random() < 0.9:
                     involved = rng.sample(ministry_ids, rng.choice((1, 1, 2, 3)))
                     for index, ministry in enumerate(involved):
@@ -171,6 +177,7 @@ def generate(
                             }  # fmt: skip
                         )
                 progress += _assessments(rng, rec_id, year)
+            asked += asked_now
             totals.append(
                 {
                     "state_under_review": name,

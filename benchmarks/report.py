@@ -6,6 +6,7 @@ ETL_TARGET = 3.0  # ETL on the global set ≤ 3 × the read_csv floor
 CHANGE_TARGET_MS = 150.0  # filter change median ≤ 150 ms server-side at global scale
 CHART_TARGETS = {"bundled": 1.3, "global": 1.6}  # time to last chart ≤ × the minimal page
 MEMORY_TARGET = 1.5  # RSS with 10 sessions ≤ 1.5 × one session
+LINK_OVERHEAD_TARGET = 0.25  # the links' part of the ordinary build: ≤ 25 % more than without them
 NAMES = {"bundled": "Cambodia (bundled)", "global": "global (generated)", "real": "UPR Info 2015 (real)"}
 
 
@@ -35,6 +36,7 @@ def markdown(results: dict) -> str:
             f"| {NAMES[name]} | {etl['rows']['recommendations']:,} | {etl['rows']['progress']:,} | "
             f"{etl['csv_mb']:.1f} | {etl['build_s']:.2f} | {etl['floor_s']:.2f} | {etl['ratio']:.1f}× | {target} |"
         )
+    out += _linking(results.get("linking", {}))
     out += ["", "### Server-side script time per page (AppTest), median / p95 in ms", ""]
     header = "| page | " + " | ".join(f"{NAMES[n]}: first view | {NAMES[n]}: filter change" for n in datasets)
     out += [header + " |", "|---|" + "---:|---:|" * len(datasets)]
@@ -102,3 +104,31 @@ def markdown(results: dict) -> str:
                 f"{_verdict(memory['ratio'], MEMORY_TARGET)} |"
             )
     return "\n".join(out)
+
+
+def _linking(linking: dict) -> list[str]:
+    """Recurring recommendations: the linking step, and its links' cost in the ordinary build."""
+    if not linking:
+        return []
+    out = [
+        "",
+        "### Recurring recommendations: `python -m etl link` (its own step) and its links in the build",
+        "",
+        "| dataset | recommendations with texts | states under review | links | chains | linking s | "
+        "build without / with links: wall s | CPU s | build overhead: wall | CPU | target |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, m in linking.items():
+        out.append(
+            f"| {NAMES[name]} | {m['texts']:,} | {m['states']} | {m['links']:,} | {m['chains']:,} | "
+            f"{m['link_s']:.1f} | {m['build_without_s']:.2f} / {m['build_with_s']:.2f} | "
+            f"{m['build_without_cpu_s']:.2f} / {m['build_with_cpu_s']:.2f} | {100 * m['overhead']:+.0f} % | "
+            f"{100 * m['cpu_overhead']:+.0f} % | "
+            f"≤ {100 * LINK_OVERHEAD_TARGET:.0f} %: "
+            f"{'met' if max(m['overhead'], m['cpu_overhead']) <= LINK_OVERHEAD_TARGET else '**missed**'} |"
+        )
+    out.append(
+        "\nThe build only validates and joins recurrence_links.csv (and recurrences.csv); comparing texts is "
+        "`python -m etl link`. The global set's texts are generated (benchmarks/texts.py)."
+    )
+    return out

@@ -1,5 +1,6 @@
 """Command line: ``python -m etl`` builds the database; ``python -m etl import ...`` converts downloads;
-``python -m etl fetch ...`` downloads an official export, imports it and builds."""
+``python -m etl fetch ...`` downloads an official export, imports it and builds; ``python -m etl link``
+suggests recurring recommendations."""
 
 from __future__ import annotations
 
@@ -21,11 +22,16 @@ def main(argv: list[str] | None = None) -> int:
         from etl.fetch.cli import main as fetch_main
 
         return fetch_main(argv[1:])
+    if argv[:1] == ["link"]:
+        from etl.recurrence.cli import main as link_main
+
+        return link_main(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m etl",
         description="Validate the canonical CSVs and publish them as a DuckDB database.",
-        epilog="Also: python -m etl import {upr-info,uhri,ohchr-matrix} ... (see python -m etl import --help) "
-        "and python -m etl fetch uhri --state NAME (see python -m etl fetch --help)",
+        epilog="Also: python -m etl import {upr-info,uhri,ohchr-matrix} ... (see python -m etl import --help), "
+        "python -m etl fetch uhri --state NAME (see python -m etl fetch --help) "
+        "and python -m etl link (suggest recurring recommendations; see python -m etl link --help)",
     )
     parser.add_argument(
         "--data-dir", type=Path, default=None, help="folder of canonical CSVs (default: data/)"

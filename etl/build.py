@@ -28,6 +28,7 @@ TABLE_SQL = (
     "assignments",
     "progress",
     "official_totals",
+    "recurrence_links",
 )
 PUBLISHED_TABLES = (
     "states",
@@ -41,6 +42,9 @@ PUBLISHED_TABLES = (
     "latest_assessments",
     "official_totals",
     "reconciliation",
+    "recurrence_links",
+    "recurrence_chain_members",
+    "recurrence_chains",
 )
 
 

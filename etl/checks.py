@@ -68,6 +68,17 @@ DATA_TESTS: tuple[tuple[str, str], ...] = (
         "official totals: the rejected are among the noted",
         "SELECT * FROM official_totals WHERE rejected > noted",
     ),
+    (
+        "a recurrence links a recommendation to one of an earlier cycle, same state under review",
+        "SELECT l.* FROM recurrence_links l JOIN recommendations e ON e.id = l.earlier_id "
+        "JOIN recommendations r ON r.id = l.later_id "
+        "WHERE e.state_under_review <> r.state_under_review OR e.cycle >= r.cycle",
+    ),
+    (
+        "each recurrence link once, each linked recommendation in one chain",
+        "SELECT earlier_id FROM recurrence_links GROUP BY earlier_id, later_id HAVING count(*) > 1 "
+        "UNION ALL SELECT recommendation_id FROM recurrence_chain_members GROUP BY 1 HAVING count(*) > 1",
+    ),
 )
 
 

@@ -1,8 +1,10 @@
 """Derive the bundled Cambodia cycle 1–2 facts (no texts) from the paragraph lists in ../shared.
 
 Run ``python -m etl.derive_cambodia`` to rewrite data/recommendations.csv rows of cycles 1 and 2,
-data/states.csv and data/themes.csv. Only facts leave ../shared: identifiers, document symbols and
-paragraphs, recommending states, responses, action categories and issue labels. The texts stay there.
+data/states.csv, data/themes.csv and the cycle 1→2 links of data/recurrence_links.csv. Only facts
+leave ../shared: identifiers, document symbols and paragraphs, recommending states, responses, action
+categories, issue labels, and which cycle-2 recommendation repeats which cycle-1 one (computed here,
+once, from the texts by etl/recurrence). The texts stay there.
 """
 
 from __future__ import annotations
@@ -10,12 +12,14 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import paths
 from etl.canonical_csv import read_rows, write_rows
 from etl.importers import countries, paragraphs
 from etl.importers.positions import NOTED, SUPPORTED, classify
+from etl.recurrence import linker, links_file
 from vocab import MULTI_SEPARATOR
 
 # A grouping of UPR Info's 54 issue labels, so long theme lists can be scanned by family.
@@ -85,6 +89,10 @@ THEME_GROUPS = {
 }
 REVIEWS = {1: ("A/HRC/13/4", 6, 2009), 2: ("A/HRC/26/16", 18, 2014)}
 SOURCE = "UPR Info database export (2015) matched to the UN Working Group report {document}"
+LINKS_SOURCE = (
+    "etl/derive_cambodia.py: the linker on the texts of A/HRC/13/4 and A/HRC/26/16 in ../shared/upr-data "
+    "(threshold {threshold})"
+)
 BRUNEI_NOTE = "; recommending state per A/HRC/13/4 (the UPR Info export credits Brazil, a known error)"
 # Cycle 2: four of the eight items the report first listed as enjoying support (para 118) and finally
 # noted were "rejected", in the State's own word; the UPR Info export files all eight as Noted. The
@@ -168,10 +176,46 @@ def _check_rejected(cycle2: list[dict[str, str]]) -> None:
         )
 
 
+def rec_id(cycle: int, paragraph: str) -> str:
+    """The bundled id of a Cambodia recommendation: ``KHM-C{cycle}-{paragraph}``, e.g. KHM-C2-118.5."""
+    return f"KHM-C{cycle}-{paragraph}"
+
+
+def cambodia_items(shared: Path) -> list[linker.Item]:
+    """The cycle 1–2 recommendations with their Working Group report texts, as the linker reads them.
+
+    Cycle 1: the whole report item (a joint item's rows repeat it; the first is taken). Cycle 2: the
+    item as the report gives it. Ids are those of ``cambodia_rows``; the texts never leave this process.
+    """
+    items: dict[str, linker.Item] = {}
+    cycle1 = read_shared_csv(shared / "cambodia" / "cambodia_cycle1_A-HRC-13-4_recommendations.csv")
+    cycle2 = read_shared_csv(shared / "cambodia" / "cambodia_cycle2_A-HRC-26-16_recommendations.csv")
+    for cycle, rows, text_column, state_column in (
+        (1, cycle1, "recommendation_text_wg_item", "recommending_state_wg_report"),
+        (2, cycle2, "recommendation_text", "recommending_state"),
+    ):
+        for row in rows:
+            key = rec_id(cycle, row["paragraph"])
+            state = canonical(row[state_column])
+            if key in items:  # a joint cycle-1 item: one more recommending state
+                items[key] = replace(items[key], recommending_states=items[key].recommending_states | {state})
+                continue
+            items[key] = linker.Item(
+                id=key,
+                state_under_review="Cambodia",
+                cycle=cycle,
+                text=row[text_column],
+                themes=frozenset(t.strip() for t in row["upr_info_issues"].split(",") if t.strip()),
+                action_category=int(row["upr_info_action_category"]),
+                recommending_states=frozenset({state}),
+            )
+    return list(items.values())
+
+
 def _row(cycle, paragraph, states, response, action, issues, wg_position, note) -> dict[str, str]:
     document, session, year = REVIEWS[cycle]
     return {
-        "id": f"KHM-C{cycle}-{paragraph}",
+        "id": rec_id(cycle, paragraph),
         "state_under_review": "Cambodia",
         "cycle": str(cycle),
         "session": str(session),
@@ -245,7 +289,14 @@ def run(shared: Path | None = None, data_dir: Path | None = None) -> None:
     names |= {r["state_under_review"] for r in recommendations}
     write_rows(data_dir / "states.csv", states_rows(names))
     write_rows(data_dir / "themes.csv", themes_rows(shared))
-    print(f"wrote {len(derived)} cycle 1–2 rows, {len(names)} states, 54 themes into {data_dir}")
+    items = cambodia_items(shared)
+    links = linker.link(items, linker.DEFAULT_THRESHOLD)
+    source = LINKS_SOURCE.format(threshold=linker.DEFAULT_THRESHOLD)
+    links_file.write_links(data_dir, links, {i.id for i in items}, source)
+    print(
+        f"wrote {len(derived)} cycle 1–2 rows, {len(names)} states, 54 themes and "
+        f"{len(links)} cycle 1→2 links into {data_dir}"
+    )
 
 
 if __name__ == "__main__":

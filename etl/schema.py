@@ -8,7 +8,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from vocab import ACTION_CATEGORIES, ASSESSORS, REGIONAL_GROUPS, RESPONSES, ROLES, STATUSES
+from vocab import (
+    ACTION_CATEGORIES,
+    ASSESSORS,
+    RECURRENCE_DECISIONS,
+    RECURRENCE_REASONS,
+    REGIONAL_GROUPS,
+    RESPONSES,
+    ROLES,
+    STATUSES,
+)
 
 # Spellings people and sources use for the same value. Keys are compared after `vocab_key`.
 ALIASES: dict[str, dict[str, str]] = {
@@ -73,6 +82,13 @@ class FileSpec:
 
 def _flag(name: str) -> Column:
     return Column(name, required=True, filled=True, kind="bool")
+
+
+def _recommendation_id(name: str) -> Column:
+    return Column(name, required=True, filled=True, references="recommendations.id")
+
+
+_REASON = "(?:" + "|".join(RECURRENCE_REASONS) + ")"
 
 
 FILES: tuple[FileSpec, ...] = (
@@ -165,6 +181,35 @@ FILES: tuple[FileSpec, ...] = (
             Column("source", required=True, filled=True),
             Column("source_url", kind="url"),
             Column("note"),
+        ),
+    ),
+    # Links the linker suggests (python -m etl link, etl/derive_cambodia.py): facts about pairs of ids.
+    FileSpec(
+        "recurrence_links",
+        key=("earlier_id", "later_id"),
+        columns=(
+            _recommendation_id("earlier_id"),
+            _recommendation_id("later_id"),
+            Column("score", required=True, filled=True, kind="int", low=0, high=100),
+            Column(
+                "reasons",
+                pattern=rf"{_REASON}(?:\s*\|\s*{_REASON})*",
+                pattern_hint="reason codes separated by ' | ': " + ", ".join(RECURRENCE_REASONS),
+            ),
+            Column("instruments", multi=True),
+            Column("source", required=True, filled=True),
+        ),
+    ),
+    # A monitor's decisions on links: confirm a suggestion (or add one the linker missed), or reject one.
+    FileSpec(
+        "recurrences",
+        key=("earlier_id", "later_id"),
+        columns=(
+            _recommendation_id("earlier_id"),
+            _recommendation_id("later_id"),
+            Column("decision", required=True, filled=True, vocabulary=RECURRENCE_DECISIONS),
+            Column("note"),
+            Column("source", required=True, filled=True),
         ),
     ),
 )

@@ -13,6 +13,7 @@ import re
 import duckdb
 
 from etl.problems import Problem
+from etl.recurrence import rules as recurrence_rules
 from etl.schema import ALIASES, MAX_CELL_CHARS, Column, FileSpec, vocab_key
 from etl.stage import Staged
 from vocab import BOOLEANS, MULTI_SEPARATOR
@@ -210,7 +211,7 @@ ROW_RULES = (
         "SELECT _row, rejected__raw, noted FROM {table} WHERE rejected > noted",
         lambda line_of, value, noted: f"more than the noted ({noted}): expected the rejected among the noted",
     ),
-)
+) + recurrence_rules.ROW_RULES
 
 
 def _invalid_message(column: Column, value: str) -> str:

@@ -35,3 +35,16 @@ def test_the_world_is_every_un_member_state():
     states = member_states()
     assert len(states) == 193
     assert {"Cambodia", "France", "Brazil"} <= {name for name, _, _ in states}
+
+
+def test_the_generated_texts_give_the_linker_repeated_asks_to_find(tmp_path):
+    from etl.__main__ import main as etl_main
+
+    generate(tmp_path / "data", scale=0.05, limit_states=4)
+    assert etl_main(["link", "--data-dir", str(tmp_path / "data")]) == 0  # illustrative: nothing linked
+    assert (tmp_path / "data" / "recurrence_links.csv").read_text().count("\n") == 1
+    assert etl_main(["link", "--data-dir", str(tmp_path / "data"), "--include-illustrative"]) == 0
+    result = build.run(tmp_path / "data", tmp_path / "db" / "upr.duckdb")
+    later = sum(1 for line in (tmp_path / "data" / "recommendations.csv").open() if "-C1-" not in line) - 1
+    assert 0.1 * later < result.row_counts["recurrence_links"] < 3 * later
+    assert result.row_counts["recurrence_chains"] > 0

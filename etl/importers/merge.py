@@ -9,6 +9,9 @@ Rules (each one reported in the summary):
 - Everything else is kept: other states and cycles, ministries.csv, official_totals.csv, existing
   states and themes (new ones are added). Missing companion files are created with their header, so
   ``python -m etl --data-dir DIR`` can build the folder as it is.
+- Suggested recurrence links (recurrence_links.csv) to a replaced recommendation go (``python -m etl
+  link`` recomputes them from the imported texts); a monitor's decisions (recurrences.csv) stay and
+  are named, like real assignments and progress.
 - A state or theme the folder already has keeps the folder's spelling: a state by ISO3 ("Türkiye" in
   states.csv stays "Türkiye" when the import says "Turkey"), any name however its accents are encoded
   or its letters cased (Unicode NFC, case folded). An import never adds a second entry for one state.
@@ -24,6 +27,7 @@ from etl.importers.canonical_csv import COLUMNS, read_table, recommendation_row,
 from etl.importers.countries import resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
 from etl.importers.text import tidy
+from etl.recurrence import links_file
 
 
 def _state_key(name: str) -> str:
@@ -73,6 +77,7 @@ def write(folder: Path, result: ImportResult) -> list[str]:
     rec_columns = COLUMNS["recommendations.csv"] + extra  # unknown columns are the user's: keep them
     for name in ("assignments.csv", "progress.csv"):
         messages += _drop_dependants(folder / name, gone)
+    messages += links_file.forget(folder, gone)
     _merge_states(folder / "states.csv", result)
     _merge_themes(folder / "themes.csv", result)
     for name in ("ministries.csv", "official_totals.csv"):
