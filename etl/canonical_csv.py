@@ -13,14 +13,15 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from etl.decode import read_dicts
 from etl.schema import FILES
 
 COLUMNS: dict[str, list[str]] = {spec.filename: [c.name for c in spec.columns] for spec in FILES}
 
 
 def read_rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        return list(csv.DictReader(handle))
+    """Every non-blank row of a canonical file, keyed by column as written (the one reading path)."""
+    return [row for _, row in read_dicts(path)[1]]
 
 
 def write_table(path: Path, columns: list[str], rows: Iterable[dict[str, str]]) -> None:

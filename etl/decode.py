@@ -1,33 +1,63 @@
-"""Turn whatever a spreadsheet saved into clean UTF-8 text with LF line endings, or say why not.
+"""The one way the project reads a CSV file: the build, every importer and the derive scripts.
 
-Excel alone writes UTF-8 with a BOM ("CSV UTF-8"), UTF-16 ("Unicode text", tab-separated),
-Windows-1252 ("CSV") and, on old Macs, Mac Roman with CR line endings. Each is recognised here so
-that the rest of the ETL only ever sees one encoding and one line ending.
+Whatever a spreadsheet saved becomes clean UTF-8 text with LF line endings, or the problems that stop
+it. Excel alone writes UTF-8 with a BOM ("CSV UTF-8"), UTF-16 ("Unicode text", tab-separated),
+Windows-1252 ("CSV"), on old Macs Mac Roman with CR line endings, and, in locales with a decimal comma,
+semicolon-separated files that may start with a ``sep=;`` line naming the separator. Each is recognised
+here, so the rest of the project only ever sees one encoding, one line ending and known line numbers.
+The bytes are read once: their SHA-256 is taken from the same read (provenance, change detection).
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from etl.problems import Problem
 
+# Excel's first line naming the separator, as Excel writes it ("sep=;") and as a re-save may leave it
+# (quoted, or followed by the empty cells of the other columns).
+_SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t| ]*')
+
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str
+    text: str  # UTF-8 text with LF line endings, without a "sep=" line
     encoding: str  # what the file was, for the build summary
     delimiter: str
-    as_on_disk: bool = False  # the text is the file's bytes exactly (UTF-8, no BOM, no CR)
+    as_on_disk: bool = False  # the text is the file's bytes exactly (UTF-8, no BOM, no CR, no sep=)
+    sha256: str = ""  # of the bytes read (the file as it was when the build read it)
+    header_line: int = 1  # the line a person sees the header on (2 after a "sep=" line)
+    separator_line: bool = False  # the file declared its separator with Excel's "sep=" line
+    lines: tuple[int, ...] | None = None  # the line (sheet row) of every record when not text, header first
+
+
+class UnreadableFile(Exception):
+    """A file the one reading path cannot turn into text; ``problems`` say why, with their lines."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
 
 
 def decode_file(path: Path) -> tuple[Decoded | None, list[Problem]]:
-    """Read ``path`` and return its text, or the problems that stop it from being read."""
+    """Read ``path`` once and return its text, or the problems that stop it from being read.
+
+    Raises OSError when the file cannot be opened at all (the caller knows it exists).
+    """
     raw = path.read_bytes()
-    name = path.name
+    return decode_bytes(raw, path.name)
+
+
+def decode_bytes(raw: bytes, name: str) -> tuple[Decoded | None, list[Problem]]:
+    """The text of a CSV file's bytes (``name`` is used in problems), or the problems."""
+    digest = hashlib.sha256(raw).hexdigest()
     if not raw.strip(b"\r\n\t \xef\xbb\xbf\xff\xfe\x00"):
         return None, [
             Problem(name, 1, "(file)", "", "the file is empty: expected a header row of column names")
@@ -50,20 +80,48 @@ def decode_file(path: Path) -> tuple[Decoded | None, list[Problem]]:
     as_on_disk = encoding == "UTF-8" and "\r" not in text
     if not as_on_disk:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # Excel's "Unicode text" export is tab-separated, and its "CSV" in locales with a decimal comma
-    # (French, German...) uses semicolons; column names contain neither, so the header tells.
-    first_line = text.split("\n", 1)[0]
+    first_line = text.split("\n", 1)[0] if len(text) < 4096 else text[:4096].split("\n", 1)[0]
+    declared = _SEP_LINE.fullmatch(first_line.strip())
+    if declared:
+        # Excel's separator line: it names the delimiter and is not part of the table.
+        text = text[len(first_line) + 1 :]
+        as_on_disk = False
+        delimiter = declared.group(1)
+        if not text.strip():
+            return None, [
+                Problem(name, 2, "(file)", "", "the file is empty: expected a header row of column names")
+            ]
+    else:
+        delimiter = _sniff(first_line)
+    return Decoded(
+        text,
+        encoding,
+        delimiter,
+        as_on_disk,
+        sha256=digest,
+        header_line=2 if declared else 1,
+        separator_line=bool(declared),
+    ), []
+
+
+def _sniff(first_line: str) -> str:
+    """The delimiter of a header line: column names contain no tabs or semicolons.
+
+    Excel's "Unicode text" export is tab-separated, and its "CSV" in locales with a decimal comma
+    (French, German...) uses semicolons.
+    """
     delimiter = max(("\t", ";"), key=first_line.count)
     if first_line.count(delimiter) <= first_line.count(","):
         delimiter = ","
-    return Decoded(text, encoding, delimiter, as_on_disk), []
+    return delimiter
 
 
 def _to_text(raw: bytes) -> tuple[str, str]:
+    # Undecodable bytes become U+FFFD, which validation reports as characters lost (never silently).
     if raw.startswith(codecs.BOM_UTF8):
         return raw[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "UTF-8 with BOM"
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16"), "UTF-16"
+        return raw.decode("utf-16", errors="replace"), "UTF-16"
     try:
         return raw.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -86,13 +144,50 @@ def record_lines(decoded: Decoded) -> list[int]:
 
     Only called when there is something to report, so its cost is paid on the error path alone.
     """
-    starts = []
+    if decoded.lines is not None:
+        return list(decoded.lines)
+    return [line for line, _ in records(decoded)]
+
+
+def records(decoded: Decoded) -> Iterator[tuple[int, list[str]]]:
+    """Every record (header first) with the line it starts on; blank lines give an empty list.
+
+    A malformed end of file (an unclosed quote) ends the records there; the build's own parser
+    names that line.
+    """
     reader = csv.reader(io.StringIO(decoded.text), delimiter=decoded.delimiter)
+    offset = decoded.header_line - 1
     line = 1
     try:
-        for _ in reader:
-            starts.append(line)
+        for index, cells in enumerate(reader):
+            yield (decoded.lines[index] if decoded.lines else line + offset), cells
             line = reader.line_num + 1
     except csv.Error:
-        pass
-    return starts
+        return
+
+
+def read_records(path: Path) -> tuple[Decoded, list[tuple[int, list[str]]]]:
+    """Every record of a CSV file with its line, through the one decoding path.
+
+    Raises UnreadableFile (empty, NUL bytes) and OSError (cannot be opened).
+    """
+    decoded, problems = decode_file(path)
+    if decoded is None:
+        raise UnreadableFile(problems)
+    return decoded, list(records(decoded))
+
+
+def read_dicts(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The header as written and every non-blank row as (line, {column as written: cell}).
+
+    Missing cells are ""; cells beyond the header are dropped. Raises as ``read_records``.
+    """
+    _, rows = read_records(path)
+    if not rows:
+        return [], []
+    (_, header), body = rows[0], rows[1:]
+    out = []
+    for line, cells in body:
+        if any(c.strip() for c in cells):
+            out.append((line, {h: (cells[i] if i < len(cells) else "") for i, h in enumerate(header)}))
+    return header, out

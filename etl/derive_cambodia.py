@@ -9,14 +9,13 @@ once, from the texts by etl/recurrence). The texts stay there.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
 import paths
 from etl.canonical_csv import read_rows, write_rows
+from etl.decode import read_dicts
 from etl.importers import countries, paragraphs
 from etl.importers.positions import NOTED, SUPPORTED, classify
 from etl.recurrence import linker, links_file
@@ -243,13 +242,9 @@ def _response(paragraph: str, words: str) -> str:
 
 
 def read_shared_csv(path: Path) -> list[dict[str, str]]:
-    """A CSV from ../shared in UTF-8 or, for the UPR Info export, Mac Roman with CR line endings."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        text = raw.decode("mac_roman")
-    return list(csv.DictReader(io.StringIO(text.replace("\r\n", "\n").replace("\r", "\n"))))
+    """A CSV from ../shared (UTF-8, or the UPR Info export's Mac Roman with CR line ends), read the
+    one way every CSV is read (etl/decode.py)."""
+    return [row for _, row in read_dicts(path)[1]]
 
 
 def states_rows(names: set[str]) -> list[dict[str, str]]:

@@ -6,12 +6,11 @@ never leaves a half-written file that the next build would publish.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 from etl.canonical_csv import COLUMNS, write_table  # noqa: F401 (re-exported for the importers)
-from etl.importers.model import Recommendation, StateInfo
+from etl.decode import UnreadableFile, read_dicts
+from etl.importers.model import Recommendation, SourceError, StateInfo
 from vocab import MULTI_SEPARATOR
 
 
@@ -19,18 +18,14 @@ def read_table(path: Path) -> tuple[list[str], list[dict[str, str]]]:
     """Header (as written) and rows keyed by lower-cased, stripped column names; empty if absent."""
     if not path.exists():
         return [], []
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeError:
-            continue
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, [])
-    keys = [h.strip().lower() for h in header]
-    rows = [dict(zip(keys, values, strict=False)) for values in reader if any(v.strip() for v in values)]
-    return header, rows
+    try:
+        header, rows = read_dicts(path)  # the build's own reading path: the same encodings, sep=, lines
+    except UnreadableFile as unreadable:
+        problem = unreadable.problems[0]
+        if problem.expected.startswith("the file is empty"):
+            return [], []  # as if absent: the importer writes it anew
+        raise SourceError(f"{path}:{problem.line}: {problem.expected}") from unreadable
+    return header, [{h.strip().lower(): v for h, v in row.items()} for _, row in rows]
 
 
 def recommendation_row(rec: Recommendation) -> dict[str, str]:

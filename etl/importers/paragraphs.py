@@ -19,12 +19,12 @@ and themes from its first row (the first state the report names), as the bundled
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from etl.decode import UnreadableFile, read_dicts
 from etl.importers import sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
@@ -73,11 +73,12 @@ def read_lists(paths: list[Path]) -> dict[tuple[str, int], ParagraphList]:
 
 def _read_one(path: Path) -> list[ParagraphList]:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SourceError(f"{path}: cannot read the paragraph list as UTF-8 CSV ({exc})") from exc
-    reader = csv.DictReader(text.splitlines())
-    columns = {name.strip().lower(): name for name in reader.fieldnames or []}
+        fieldnames, reader = read_dicts(path)  # the one reading path: encodings, line ends, lines
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read the paragraph list ({exc.strerror})") from exc
+    except UnreadableFile as exc:
+        raise SourceError(f"{path}:{exc.problems[0].line}: {exc.problems[0].expected}") from exc
+    columns = {name.strip().lower(): name for name in fieldnames}
     state_col = next((columns[c] for c in _STATE_COLUMNS if c in columns), None)
     text_col = next((columns[c] for c in _TEXT_COLUMNS if c in columns), None)
     missing = [c for c in _REQUIRED if c not in columns]
@@ -87,7 +88,7 @@ def _read_one(path: Path) -> list[ParagraphList]:
         )
         raise SourceError(f"{path}: line 1: missing column(s) {', '.join(need)}: expected a paragraph list")
     lists: dict[tuple[str, int], ParagraphList] = {}
-    for line, row in enumerate(reader, start=2):
+    for line, row in reader:
         session = row[columns["session"]].strip()
         if not session.isdigit():
             raise SourceError(f"{path}:{line}: session: {session!r}: expected a session number")

@@ -18,8 +18,6 @@ which keeps assignments and progress rows attached.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections import defaultdict
 from functools import cache
@@ -27,6 +25,7 @@ from pathlib import Path
 
 import xlrd
 
+from etl.decode import decode_bytes, records
 from etl.importers import known_errors, paragraphs, sessions
 from etl.importers.countries import clean_name, resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError, read_source
@@ -120,12 +119,11 @@ def _cell_text(value: object) -> str:
 def _csv_cells(path: Path, raw: bytes) -> list[list[str]]:
     if b"\0" in raw[:4096]:
         raise SourceError(f"{path}: a binary file, not a CSV or XLS UPR Info export")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("mac_roman")  # the documented encoding of the 2015 CSV conversions
-    # newline="" lets the csv module accept CR-only, LF and CRLF line ends, also inside quotes.
-    return list(csv.reader(io.StringIO(text, newline="")))
+    # The one reading path; it reads the 2015 conversions' Mac Roman with CR line ends as such.
+    decoded, problems = decode_bytes(raw, path.name)
+    if decoded is None:
+        raise SourceError(f"{path}:{problems[0].line}: {problems[0].expected}")
+    return [cells for _, cells in records(decoded)]
 
 
 def import_export(
