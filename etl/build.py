@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl import publish
+from etl import inventory, publish
 from etl.checks import DATA_TESTS, reconciliation_report, run_data_tests
 from etl.problems import BuildFailed
 from etl.schema import FILES
@@ -80,11 +79,13 @@ def run(data_dir: Path, database: Path) -> BuildResult:
     version = None
     try:
         with tempfile.TemporaryDirectory(prefix="upr-etl-") as work:
-            # 1. Load inputs: every file staged as text, structure and header checked.
+            # 1. Load inputs: which file holds each table, then every file staged as text, structure
+            # and header checked. Each file's bytes are read once (decoded and hashed from that read).
+            files = inventory.take(data_dir)
+            problems = list(files.problems)
             staged: dict[str, Staged] = {}
-            problems = []
             for spec in FILES:
-                staged[spec.table], found = stage_file(con, data_dir, spec, Path(work))
+                staged[spec.table], found = stage_file(con, spec, files.files.get(spec.table), Path(work))
                 problems += found
             # 2. Process: validate values and references, then build the tables people use.
             problems += validate(con, staged)
@@ -117,7 +118,7 @@ def run(data_dir: Path, database: Path) -> BuildResult:
         row_counts=counts,
         data_tests=len(DATA_TESTS),
         seconds=time.perf_counter() - started,
-        notes=_notes(staged),
+        notes=files.notes + _notes(staged),
         differences=differences,
     )
 
@@ -133,12 +134,11 @@ def _save_provenance(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged], 
     con.execute("CREATE TABLE source_files (file VARCHAR, rows BIGINT, encoding VARCHAR, sha256 VARCHAR)")
     for item in staged.values():
         if item.present and item.decoded is not None:
-            path = data_dir / item.spec.filename
             rows = con.execute(f"SELECT count(*) FROM raw_{item.spec.table}").fetchone()[0]
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            # The hash of the bytes the build read (never a second read that could see a newer file).
             con.execute(
                 "INSERT INTO source_files VALUES (?, ?, ?, ?)",
-                [item.spec.filename, rows, item.decoded.encoding, digest],
+                [item.filename, rows, item.decoded.encoding, item.decoded.sha256],
             )
     con.execute(
         "CREATE TABLE build_info AS SELECT ?::TIMESTAMPTZ AS built_at, "
@@ -152,14 +152,20 @@ def _save_provenance(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged], 
 def _notes(staged: dict[str, Staged]) -> list[str]:
     notes = []
     for item in staged.values():
-        name = item.spec.filename
+        name = item.filename
         if not item.present:
             notes.append(f"{name} not found: built with no rows")
             continue
-        if item.decoded and item.decoded.encoding != "UTF-8":
+        if item.decoded and item.decoded.lines is not None:
+            notes.append(f"{name} was {item.decoded.encoding}; read with the sheet's row numbers")
+        elif item.decoded and item.decoded.encoding != "UTF-8":
             notes.append(f"{name} was {item.decoded.encoding}; read and converted to UTF-8")
-        if item.decoded and item.decoded.delimiter != ",":
-            kind = "tab" if item.decoded.delimiter == "\t" else "semicolon"
+        if item.decoded and item.decoded.separator_line:
+            notes.append(
+                f"{name} named its separator on its first line (sep={item.decoded.delimiter}); read as such"
+            )
+        elif item.decoded and item.decoded.delimiter != ",":
+            kind = {"\t": "tab", ";": "semicolon"}.get(item.decoded.delimiter, repr(item.decoded.delimiter))
             notes.append(f"{name} was {kind}-separated; read as such")
         if item.ignored_columns:
             notes.append(f"{name}: unknown column(s) ignored: {', '.join(item.ignored_columns)}")

@@ -7,6 +7,7 @@ person sees in their spreadsheet, counting quoted line breaks and rows DuckDB ha
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +16,7 @@ import duckdb
 from etl.decode import Decoded, decode_file, header_of, record_lines
 from etl.problems import Problem
 from etl.schema import FileSpec, vocab_key
+from etl.workbook import decode_workbook
 
 _REJECT_EXPECTATIONS = {
     "MISSING COLUMNS": "too few cells: expected {n} cells in every row, as in the header",
@@ -33,10 +35,17 @@ class Staged:
     spec: FileSpec
     present: bool
     decoded: Decoded | None = None
+    path: Path | None = None  # the file read (e.g. progress.xlsx or Progress.CSV), None when absent
     columns: list[str] = field(default_factory=list)  # known columns found in the header
     ignored_columns: list[str] = field(default_factory=list)
     rejected_records: list[int] = field(default_factory=list)  # data-record indices DuckDB rejected
+    loaded: bool = True  # False when staging found problems: the table is missing rows or all of them
     _lines: list[int] | None = None
+
+    @property
+    def filename(self) -> str:
+        """The name of the file read, as problems name it (the canonical CSV name when absent)."""
+        return self.path.name if self.path is not None else self.spec.filename
 
     def line_of(self, rowid: int) -> int:
         """The spreadsheet line of staged row ``rowid`` (header = line 1)."""
@@ -50,32 +59,45 @@ class Staged:
     def _record_line(self, record: int) -> int:
         if self._lines is None:
             self._lines = record_lines(self.decoded) if self.decoded else []
-        return self._lines[record] if record < len(self._lines) else record + 1
+        if record < len(self._lines):
+            return self._lines[record]
+        return record + self.header_line
+
+    @property
+    def header_line(self) -> int:
+        """The line of the header as a person sees the file (2 after Excel's "sep=" line)."""
+        return self.decoded.header_line if self.decoded else 1
 
 
 def stage_file(
-    con: duckdb.DuckDBPyConnection, data_dir: Path, spec: FileSpec, work_dir: Path
+    con: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path | None, work_dir: Path
 ) -> tuple[Staged, list[Problem]]:
-    """Create ``raw_<table>`` from ``data_dir/<table>.csv``; return what was found and any problems."""
-    path = data_dir / spec.filename
+    """Create ``raw_<table>`` from ``path`` (a CSV or .xlsx file; None: absent) and return what was
+    found and any problems. Each file's bytes are read once (decoded and hashed from that read)."""
     names = [c.name for c in spec.columns]
-    if not path.exists():
+    if path is None:
         _create_empty(con, spec)
         if spec.required:
-            return Staged(spec, False), [
+            return Staged(spec, False, loaded=False), [
                 Problem(spec.filename, 0, "(file)", "", "missing: this file is required")
             ]
         return Staged(spec, False), []
 
-    decoded, problems = decode_file(path)
+    before = path.stat()
+    if path.suffix.lower() == ".xlsx":
+        decoded, problems = decode_workbook(path)
+    else:
+        decoded, problems = decode_file(path)
     if decoded is None:
         _create_empty(con, spec)
-        return Staged(spec, True), problems
+        return Staged(spec, True, path=path, loaded=False), problems
 
     header = header_of(decoded)
-    staged = Staged(spec, True, decoded)
+    staged = Staged(spec, True, decoded, path)
+    cell_problems = problems  # e.g. a workbook's error cells: the table itself still loads
     problems = _check_header(spec, header, staged)
     if problems:
+        staged.loaded = False
         _create_empty(con, spec)
         return staged, problems
 
@@ -95,19 +117,36 @@ def stage_file(
         "max_line_size = 4000000)",
         {"path": str(clean_path), "delim": decoded.delimiter, "columns": positional},
     )
+    if decoded.as_on_disk and _changed(path, before):
+        # DuckDB parsed the file after Python hashed it: a save in between would publish other bytes.
+        problems.append(
+            Problem(
+                staged.filename,
+                0,
+                "(file)",
+                "",
+                "the file changed while the build read it: expected it saved and closed (build again)",
+            )
+        )
     problems += _rejects(con, staged, len(header))
     count = con.execute(f"SELECT count(*) FROM raw_{spec.table}").fetchone()[0]
     if count < spec.min_rows and not problems:
         problems.append(
             Problem(
-                spec.filename,
-                2,
+                staged.filename,
+                staged.header_line + 1,
                 "(file)",
                 "",
                 f"no rows: expected at least {spec.min_rows} row below the header",
             )
         )
-    return staged, problems
+    staged.loaded = not problems
+    return staged, problems + cell_problems
+
+
+def _changed(path: Path, before: os.stat_result) -> bool:
+    after = path.stat()
+    return (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
 
 
 def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Problem]:
@@ -122,7 +161,11 @@ def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Pro
         if key in seen:
             problems.append(
                 Problem(
-                    spec.filename, 1, "(header)", raw, f"a duplicated column name (also column {seen[key]})"
+                    staged.filename,
+                    staged.header_line,
+                    "(header)",
+                    raw,
+                    f"a duplicated column name (also column {seen[key]})",
                 )
             )
             continue
@@ -135,8 +178,8 @@ def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Pro
         if column.required and column.name not in seen:
             problems.append(
                 Problem(
-                    spec.filename,
-                    1,
+                    staged.filename,
+                    staged.header_line,
                     "(header)",
                     ", ".join(header)[:200],
                     f"no column '{column.name}': expected the columns "
@@ -161,7 +204,7 @@ def _rejects(con: duckdb.DuckDBPyConnection, staged: Staged, width: int) -> list
         staged.rejected_records.append(int(record) - 2)
         expected = _REJECT_EXPECTATIONS.get(error_type, "malformed CSV").format(n=width)
         line = staged._record_line(int(record) - 1)
-        problems.append(Problem(staged.spec.filename, line, "(row)", (csv_line or "")[:200], expected))
+        problems.append(Problem(staged.filename, line, "(row)", (csv_line or "")[:200], expected))
     staged.rejected_records.sort()
     return problems
 

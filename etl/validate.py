@@ -31,7 +31,7 @@ def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> list[
     for item in staged.values():
         found += _reference_problems(con, item, staged)
     return [
-        Problem(item.spec.filename, item.line_of(row), column, value or "", expected)
+        Problem(item.filename, item.line_of(row), column, value or "", expected)
         for item, row, column, value, expected in found
     ]
 
@@ -260,7 +260,7 @@ def _reference_problems(con: duckdb.DuckDBPyConnection, item: Staged, staged: di
             f'ORDER BY jaro_winkler_similarity(lower(t."{target_column}"), lower(m.value)) DESC LIMIT 1) '
             f"FROM {ref} m WHERE m.resolved IS NULL ORDER BY m._row, m.pos"
         ).fetchall()
-        target_file = staged[target_table].spec.filename
+        target_file = staged[target_table].filename
         for row, value, closest in missing:
             hint = f" (did you mean '{closest}'?)" if closest else ""
             article = "an" if target_column[0] in "aeiou" else "a"

@@ -133,7 +133,7 @@ def test_the_one_scan_screen_never_waves_a_bad_cell_through(file):
         (data / name).write_bytes(content)
         con = duckdb.connect()
         for spec in FILES:
-            item, _ = stage_file(con, data, spec, Path(folder))
+            item, _ = stage_file(con, spec, data / spec.filename, Path(folder))
             validate._create_clean(con, spec)
             screened = validate._column_problems(con, item)
             with pytest.MonkeyPatch.context() as patch:
