@@ -40,7 +40,8 @@ def take(data_dir: Path) -> Inventory:
     """Sort the entries of ``data_dir`` into table files, refusals and notes (see the module doc)."""
     inventory = Inventory()
     candidates: dict[str, list[Path]] = {spec.table: [] for spec in FILES}
-    for entry in sorted(data_dir.iterdir(), key=lambda p: p.name):
+    entries = sorted(data_dir.iterdir(), key=lambda p: p.name) if data_dir.is_dir() else []
+    for entry in entries:
         name, lower = entry.name, entry.name.lower()
         stem, suffix = _split(lower)
         if entry.is_dir():
