@@ -14,7 +14,7 @@ from etl import inventory, publish
 from etl.checks import DATA_TESTS, reconciliation_report, run_data_tests
 from etl.problems import BuildFailed
 from etl.schema import FILES
-from etl.stage import Staged, stage_file
+from etl.stage import Staged, stage_file, stage_refused
 from etl.validate import validate
 
 SQL_DIR = Path(__file__).parent / "sql"
@@ -85,10 +85,14 @@ def run(data_dir: Path, database: Path) -> BuildResult:
             problems = list(files.problems)
             staged: dict[str, Staged] = {}
             for spec in FILES:
+                if spec.table in files.refused:
+                    staged[spec.table] = stage_refused(con, spec)
+                    continue
                 staged[spec.table], found = stage_file(con, spec, files.files.get(spec.table), Path(work))
                 problems += found
             # 2. Process: validate values and references, then build the tables people use.
-            problems += validate(con, staged)
+            found, read_notes = validate(con, staged)
+            problems += found
             if problems:
                 raise BuildFailed(problems)
             # The tables are written straight into a new versioned file (copying them there from
@@ -118,7 +122,7 @@ def run(data_dir: Path, database: Path) -> BuildResult:
         row_counts=counts,
         data_tests=len(DATA_TESTS),
         seconds=time.perf_counter() - started,
-        notes=files.notes + _notes(staged),
+        notes=files.notes + _notes(staged) + read_notes,
         differences=differences,
     )
 

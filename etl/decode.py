@@ -21,6 +21,21 @@ from pathlib import Path
 
 from etl.problems import Problem
 
+# Signs of a lossy save or of digits to convert, looked for in the bytes (fast: a literal first byte)
+# so that a clean file costs no per-cell check. Mojibake: a UTF-8 lead byte read as Windows-1252 (Ã, â,
+# á...) followed by a continuation byte read the same way, then saved again as UTF-8.
+_MOJIBAKE_BYTES = re.compile(
+    rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xe2[\x80-\x84]|\xc5[\x92\x93\xa0\xa1\xb8\xbd\xbe]|\xc6\x92|\xcb[\x86\x9c])"
+)
+MOJIBAKE_CHARS = (
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_MOJIBAKE_TEXT = re.compile(MOJIBAKE_CHARS)
+KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
+_KHMER_DIGIT_BYTES = re.compile(rb"\xe1\x9f[\xa0-\xa9]")
+_KHMER_DIGIT_TEXT = re.compile(f"[{KHMER_DIGITS}]")
+
 # Excel's first line naming the separator, as Excel writes it ("sep=;") and as a re-save may leave it
 # (quoted, or followed by the empty cells of the other columns).
 _SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t| ]*')
@@ -36,6 +51,7 @@ class Decoded:
     header_line: int = 1  # the line a person sees the header on (2 after a "sep=" line)
     separator_line: bool = False  # the file declared its separator with Excel's "sep=" line
     lines: tuple[int, ...] | None = None  # the line (sheet row) of every record when not text, header first
+    suspects: frozenset[str] = frozenset()  # "mojibake", "lost" (U+FFFD), "khmer_digits": cells to look at
 
 
 class UnreadableFile(Exception):
@@ -101,7 +117,28 @@ def decode_bytes(raw: bytes, name: str) -> tuple[Decoded | None, list[Problem]]:
         sha256=digest,
         header_line=2 if declared else 1,
         separator_line=bool(declared),
+        suspects=suspects(text, raw if encoding.startswith("UTF-8") else None),
     ), []
+
+
+def suspects(text: str, utf8: bytes | None = None) -> frozenset[str]:
+    """Which cell checks a file needs: none for plain ASCII (most files, at no cost).
+
+    ``utf8``, the file's bytes when they are UTF-8, is searched instead of the text: a bytes pattern
+    with a literal first byte scans 140 MB in a tenth of the time a character class over text takes.
+    """
+    if text.isascii():
+        return frozenset()
+    found = set()
+    if "\ufffd" in text:
+        found.add("lost")
+    if (_MOJIBAKE_BYTES if utf8 is not None else _MOJIBAKE_TEXT).search(utf8 if utf8 is not None else text):
+        found.add("mojibake")
+    if (_KHMER_DIGIT_BYTES if utf8 is not None else _KHMER_DIGIT_TEXT).search(
+        utf8 if utf8 is not None else text
+    ):
+        found.add("khmer_digits")
+    return frozenset(found)
 
 
 def _sniff(first_line: str) -> str:

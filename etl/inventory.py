@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from etl.problems import Problem
+from etl.problems import CANNOT_LOAD, Problem
 from etl.schema import FILES
 
 READ_FORMATS = (".csv", ".xlsx")
@@ -34,6 +34,7 @@ class Inventory:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     looked_at: list[Path] = field(default_factory=list)  # every file a build depends on (for hashing)
+    refused: set[str] = field(default_factory=set)  # tables whose files are refused (not missing)
 
 
 def take(data_dir: Path) -> Inventory:
@@ -63,8 +64,10 @@ def take(data_dir: Path) -> Inventory:
                     "(file)",
                     "",
                     f"a format the build does not read: expected {stem}.csv (save as CSV UTF-8) or {stem}.xlsx",
+                    CANNOT_LOAD,
                 )
             )
+            inventory.refused.add(stem)
         else:
             inventory.notes.append(_why_not_read(name, lower, candidates))
     for table, found in candidates.items():
@@ -79,8 +82,10 @@ def take(data_dir: Path) -> Inventory:
                     names,
                     f"{len(found)} files for the table {table}: expected one (remove or rename all but the one "
                     "to publish)",
+                    CANNOT_LOAD,
                 )
             )
+            inventory.refused.add(table)
         elif found:
             inventory.files[table] = found[0]
             if found[0].name not in (f"{table}.csv", f"{table}.xlsx"):

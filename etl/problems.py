@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # Enough to fix a spreadsheet in one sitting without drowning the terminal.
 MAX_REPORTED = 50
+# The order of a report: what stops a table from loading comes first, then the one-line counts of what
+# only follows from it (references into it), then everything else; by file and line within each.
+CANNOT_LOAD, FOLLOWS, OTHER = 0, 1, 2
 
 
 @dataclass(frozen=True, order=True)
@@ -15,6 +18,7 @@ class Problem:
     column: str
     value: str
     expected: str
+    rank: int = field(default=OTHER, compare=False)
 
     def __str__(self) -> str:
         value = self.value if len(self.value) <= 60 else self.value[:57] + "..."
@@ -29,7 +33,7 @@ class BuildFailed(Exception):
     """The input cannot be published; ``problems`` says exactly why."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(problems, key=lambda p: (p.rank, p))
         super().__init__(f"{len(problems)} problem(s) in the input")
 
     def report(self) -> str:

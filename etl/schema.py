@@ -6,6 +6,7 @@ data/README.md documents the same contract for people; tests keep the two in ste
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from vocab import (
@@ -40,8 +41,9 @@ MAX_CELL_CHARS = 20_000
 
 
 def vocab_key(value: str) -> str:
-    """How two spellings of a vocabulary value are compared: case, spaces, '-' and '_' don't matter."""
-    return re.sub(r"[\s_\-]+", "_", value.strip().lower())
+    """How two spellings of a vocabulary value are compared: case, spaces, '-' and '_' don't matter,
+    nor how an accent is encoded (NFC)."""
+    return re.sub(r"[\s_\-]+", "_", unicodedata.normalize("NFC", value).strip().lower())
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Column:
     high: int | None = None
     pattern: str | None = None  # a full-match regex, with `pattern_hint` saying it in words
     pattern_hint: str = ""
+    not_future: bool = False  # a date or year after the build's date makes no sense here
 
     @property
     def vocab_name(self) -> str:
@@ -126,7 +129,8 @@ FILES: tuple[FileSpec, ...] = (
             Column("state_under_review", required=True, filled=True, references="states.name"),
             Column("cycle", required=True, filled=True, kind="int", low=1, high=20),
             Column("session", kind="int", low=1, high=200),
-            Column("year", required=True, filled=True, kind="int", low=2006, high=2100),
+            # The year of the review: a recommendation exists only once its review has taken place.
+            Column("year", required=True, filled=True, kind="int", low=2006, high=2100, not_future=True),
             Column("document"),
             Column("paragraph"),
             Column("recommending_states", required=True, filled=True, multi=True, references="states.name"),
@@ -157,7 +161,8 @@ FILES: tuple[FileSpec, ...] = (
         "progress",
         columns=(
             Column("recommendation_id", required=True, filled=True, references="recommendations.id"),
-            Column("date", required=True, filled=True, kind="date"),
+            # When the assessment was made or published: never after the build.
+            Column("date", required=True, filled=True, kind="date", not_future=True),
             Column("assessor", required=True, filled=True, vocabulary=ASSESSORS),
             Column("status", required=True, filled=True, vocabulary=STATUSES),
             Column("summary"),

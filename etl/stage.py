@@ -7,6 +7,7 @@ person sees in their spreadsheet, counting quoted line breaks and rows DuckDB ha
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from pathlib import Path
 import duckdb
 
 from etl.decode import Decoded, decode_file, header_of, record_lines
-from etl.problems import Problem
+from etl.problems import CANNOT_LOAD, Problem
 from etl.schema import FileSpec, vocab_key
 from etl.workbook import decode_workbook
 
@@ -79,7 +80,7 @@ def stage_file(
         _create_empty(con, spec)
         if spec.required:
             return Staged(spec, False, loaded=False), [
-                Problem(spec.filename, 0, "(file)", "", "missing: this file is required")
+                Problem(spec.filename, 0, "(file)", "", "missing: this file is required", CANNOT_LOAD)
             ]
         return Staged(spec, False), []
 
@@ -90,7 +91,7 @@ def stage_file(
         decoded, problems = decode_file(path)
     if decoded is None:
         _create_empty(con, spec)
-        return Staged(spec, True, path=path, loaded=False), problems
+        return Staged(spec, True, path=path, loaded=False), _cannot_load(problems)
 
     header = header_of(decoded)
     staged = Staged(spec, True, decoded, path)
@@ -99,7 +100,7 @@ def stage_file(
     if problems:
         staged.loaded = False
         _create_empty(con, spec)
-        return staged, problems
+        return staged, _cannot_load(problems) + cell_problems
 
     # DuckDB reads the file itself when it is already clean UTF-8; otherwise a converted copy.
     clean_path = path if decoded.as_on_disk else work_dir / spec.filename
@@ -141,12 +142,23 @@ def stage_file(
             )
         )
     staged.loaded = not problems
-    return staged, problems + cell_problems
+    return staged, _cannot_load(problems) + cell_problems
+
+
+def stage_refused(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> Staged:
+    """An empty ``raw_<table>`` for a table whose files the inventory refused (e.g. two of them)."""
+    _create_empty(con, spec)
+    return Staged(spec, True, loaded=False)
 
 
 def _changed(path: Path, before: os.stat_result) -> bool:
     after = path.stat()
     return (after.st_size, after.st_mtime_ns) != (before.st_size, before.st_mtime_ns)
+
+
+def _cannot_load(problems: list[Problem]) -> list[Problem]:
+    """Problems that keep rows of the table out: reported before everything else."""
+    return [dataclasses.replace(p, rank=CANNOT_LOAD) for p in problems]
 
 
 def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Problem]:

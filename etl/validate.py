@@ -8,39 +8,85 @@ time, not Python's. Identifiers come from our own spec; values from files only e
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import re
+import unicodedata
+from collections import Counter
 
 import duckdb
 
-from etl.problems import Problem
+from etl import hints, identifiers, lossy
+from etl.decode import KHMER_DIGITS
+from etl.problems import FOLLOWS, Problem
 from etl.recurrence import rules as recurrence_rules
 from etl.schema import ALIASES, MAX_CELL_CHARS, Column, FileSpec, vocab_key
 from etl.stage import Staged
 from vocab import BOOLEANS, MULTI_SEPARATOR
 
-_KEY_SQL = "regexp_replace(lower(trim({x})), '[\\s_\\-]+', '_', 'g')"
+# Unicode white space as Python's \s knows it (RE2's \s is ASCII only), so that SQL and ``vocab_key``
+# agree on a no-break space pasted from a web page.
+_SPACE = "\\s\\x{1C}-\\x{1F}\\x{85}\\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}"
+_KEY_SQL = (
+    f"regexp_replace(regexp_replace(lower(nfc_normalize({{x}})), '^[{_SPACE}]+|[{_SPACE}]+$', '', 'g'), "
+    f"'[{_SPACE}_\\-]+', '_', 'g')"
+)
 _DATE_HINT = "expected a date as YYYY-MM-DD, e.g. 2024-03-31"
 
 
-def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> list[Problem]:
-    """Build every clean and ref table; return all problems found, with their spreadsheet lines."""
+def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> tuple[list[Problem], list[str]]:
+    """Build every clean and ref table; return all problems found, with their spreadsheet lines, and
+    notes on what was read differently from how it was written (Khmer digits)."""
     found: list[tuple[Staged, int, str, str, str]] = []
+    notes: list[str] = []
+    today = latest_today()
     for item in staged.values():
-        _create_clean(con, item.spec)
-        found += _column_problems(con, item)
+        _create_clean(con, item)
+        found += _column_problems(con, item, today)
+        notes += _digit_notes(con, item) + lossy.notes(item)
+        found += lossy.problems(con, item)
+    found += identifiers.problems(con, staged)
+    unplaced: dict[str, Counter[str]] = {}  # table that could not be loaded -> referring file -> count
     for item in staged.values():
-        found += _reference_problems(con, item, staged)
-    return [
+        found += _reference_problems(con, item, staged, unplaced)
+    problems = [
         Problem(item.filename, item.line_of(row), column, value or "", expected)
         for item, row, column, value, expected in found
     ]
+    problems += [_follows(staged[table], counts) for table, counts in unplaced.items()]
+    return problems, notes
 
 
-def _clean_expression(column: Column) -> str:
+def latest_today() -> dt.date:
+    """The build's date where it is latest on Earth (UTC+14): a date typed "today" anywhere is not
+    in the future."""
+    return (dt.datetime.now(dt.UTC) + dt.timedelta(hours=14)).date()
+
+
+def _follows(target: Staged, counts: Counter[str]) -> Problem:
+    """One line for the references into a table that could not be loaded (they would bury its cause)."""
+    total = sum(counts.values())
+    where = ", ".join(f"{name} {n:,}" for name, n in sorted(counts.items()))
+    return Problem(
+        target.filename,
+        0,
+        "(references)",
+        "",
+        f"{total:,} reference(s) into this file not found ({where}), not listed: they follow from the "
+        "problem(s) above that keep its rows out; fix those and build again",
+        FOLLOWS,
+    )
+
+
+def _clean_expression(column: Column, khmer_digits: bool = False) -> str:
     x = f'r."{column.name}"'
     value = f"nullif(trim({x}), '')"
     if column.vocabulary or column.kind == "bool":
         return _vocabulary_lookup(column, x)
+    if khmer_digits and column.kind in ("int", "date"):
+        # Khmer digits are digits (Unicode Nd): read ២០១៩ as 2019, with a note (only in files that
+        # have them, so other files pay nothing).
+        value = f"nullif(trim(translate({x}, '{KHMER_DIGITS}', '0123456789')), '')"
     if column.kind == "int":
         return f"CASE WHEN regexp_full_match({value}, '[0-9]{{1,9}}(\\.0+)?') THEN CAST({value} AS DOUBLE)::INTEGER END"
     if column.kind == "date":
@@ -51,6 +97,9 @@ def _clean_expression(column: Column) -> str:
         return f"list_filter(list_transform(string_split({x}, {_text(MULTI_SEPARATOR.strip())}), lambda s: trim(s)), lambda s: s <> '')"
     if column.pattern:
         return f"CASE WHEN regexp_full_match({value}, '{column.pattern}') THEN {value} END"
+    if column.unique:
+        # Names and ids other files refer to are published in NFC (one spelling of each accent).
+        return f"nfc_normalize({value})"
     return value
 
 
@@ -65,7 +114,9 @@ def _vocabulary_lookup(column: Column, x: str) -> str:
     spellings = {vocab_key(v): v for v in values} | ALIASES.get(column.vocab_name, {})
     lookup = ", ".join(f"{_text(key)}: {_text(canon)}" for key, canon in sorted(spellings.items()))
     canonical = ", ".join(_text(v) for v in values)
-    expression = f"CASE WHEN {x} IN ({canonical}) THEN {x} ELSE MAP {{{lookup}}}[{_KEY_SQL.format(x=x)}] END"
+    expression = (
+        f"CASE WHEN {x} IN ({canonical}) THEN {x} ELSE MAP {{{lookup}}}[{_KEY_SQL.replace('{x}', x)}] END"
+    )
     return f"({expression})::BOOLEAN" if column.kind == "bool" else expression
 
 
@@ -74,16 +125,18 @@ def _text(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def _create_clean(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> None:
+def _create_clean(con: duckdb.DuckDBPyConnection, item: Staged) -> None:
+    spec = item.spec
+    khmer = item.decoded is not None and "khmer_digits" in item.decoded.suspects
     columns = ", ".join(
-        f'{_clean_expression(c)} AS "{c.name}", r."{c.name}" AS "{c.name}__raw"' for c in spec.columns
+        f'{_clean_expression(c, khmer)} AS "{c.name}", r."{c.name}" AS "{c.name}__raw"' for c in spec.columns
     )
     con.execute(
         f"CREATE OR REPLACE TABLE clean_{spec.table} AS SELECT r.rowid AS _row, {columns} FROM raw_{spec.table} r"
     )
 
 
-def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
+def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.date):
     spec, table = item.spec, f"clean_{item.spec.table}"
     found = []
 
@@ -92,7 +145,7 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
             message = expected(value, *extra) if callable(expected) else expected
             found.append((item, row, column, value, message))
 
-    if _may_have_column_problems(con, item):
+    if _may_have_column_problems(con, item, today):
         for c in _checked_columns(item):
             x, raw = f'"{c.name}"', f'"{c.name}__raw"'
             collect(
@@ -115,6 +168,12 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
                     c.name,
                     lambda value, c=c: _invalid_message(c, value),
                 )
+            if c.not_future:
+                collect(
+                    f"SELECT _row, {raw} FROM {table} WHERE {x} > {_latest(c, today)}",
+                    c.name,
+                    _future_message(c, today),
+                )
             if c.low is not None:
                 collect(
                     f"SELECT _row, {raw} FROM {table} WHERE {x} NOT BETWEEN {c.low} AND {c.high}",
@@ -123,12 +182,19 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged):
                 )
             if c.unique:
                 collect(
-                    f"SELECT _row, {raw}, first_row FROM (SELECT _row, {raw}, {x}, "
-                    f"min(_row) OVER (PARTITION BY lower({x})) AS first_row FROM {table} WHERE {x} IS NOT NULL) "
+                    f"SELECT _row, {raw}, first_row, first_raw FROM (SELECT _row, {raw}, {x}, "
+                    f"min(_row) OVER w AS first_row, arg_min({raw}, _row) OVER w AS first_raw "
+                    f"FROM {table} WHERE {x} IS NOT NULL WINDOW w AS (PARTITION BY lower({x}))) "
                     "WHERE _row > first_row",
                     c.name,
-                    lambda value, first, c=c: (
-                        f"a duplicate: expected a unique {c.name} (first used on line {item.line_of(first)})"
+                    lambda value, first, first_raw, c=c: (
+                        f"a duplicate: expected a unique {c.name} (first used on line {item.line_of(first)}"
+                        + (
+                            "; the two differ only in how an accent is encoded in Unicode"
+                            if hints.encoded_differently(value.strip(), first_raw.strip())
+                            else ""
+                        )
+                        + ")"
                     ),
                 )
         if spec.key:
@@ -152,7 +218,7 @@ def _checked_columns(item: Staged) -> list[Column]:
     return [c for c in item.spec.columns if c.name in item.columns or not item.present]
 
 
-def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged) -> bool:
+def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.date) -> bool:
     """One scan answering "could any column rule below find something?" (never no when one would).
 
     A clean file, the usual case, then skips the query per rule and column (half a second at global
@@ -171,6 +237,8 @@ def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged) -> b
             terms.append(f"bool_or({x} IS NULL AND length({raw}) > 0)")
         if c.low is not None:
             terms.append(f"bool_or({x} NOT BETWEEN {c.low} AND {c.high})")
+        if c.not_future:
+            terms.append(f"bool_or({x} > {_latest(c, today)})")
         if c.unique:
             terms.append(f"count({x}) <> count(DISTINCT lower({x}))")
     if spec.key:
@@ -216,6 +284,16 @@ ROW_RULES = (
 
 def _invalid_message(column: Column, value: str) -> str:
     stripped = value.strip()
+    if column.kind in ("int", "date"):
+        foreign = next(
+            (c for c in stripped if c.isdigit() and not c.isascii() and c not in KHMER_DIGITS), None
+        )
+        if foreign:
+            return f"digits of another script ({unicodedata.name(foreign, '?')}): expected the digits 0-9"
+        if any(c in KHMER_DIGITS for c in stripped):
+            # Read as digits already (_clean_expression): say what they became, so the rest is clear.
+            stripped = stripped.translate(_KHMER_TO_ASCII)
+            return f"Khmer digits read as {stripped}, " + _invalid_message(column, stripped)
     if column.kind == "date":
         if stripped.isdigit() and 20000 < int(stripped) < 80000:
             return f"an Excel date serial number: {_DATE_HINT} (format the column as a date before saving)"
@@ -224,19 +302,69 @@ def _invalid_message(column: Column, value: str) -> str:
         real_form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped)
         return f"not a real date: {_DATE_HINT}" if real_form else _DATE_HINT
     if column.kind == "int":
+        if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+", stripped):
+            return (
+                f"not a whole number: a spreadsheet's thousands separator: expected the digits alone, from "
+                f"{column.low} to {column.high}"
+            )
         return f"not a whole number: expected a number from {column.low} to {column.high}"
     if column.kind == "bool":
         return "expected true or false"
     if column.kind == "url":
         return "expected a web address starting with http:// or https://"
     if column.vocabulary:
-        return "expected one of " + ", ".join(column.vocabulary)
+        expected = "expected one of " + ", ".join(column.vocabulary)
+        close = difflib.get_close_matches(stripped.lower(), column.vocabulary, n=1, cutoff=0.8)
+        difference = hints.visible_difference(stripped.lower(), close[0]) if close else None
+        return f"{expected} (did you mean '{close[0]}'? {difference})" if difference else expected
     if column.pattern:
         return f"expected {column.pattern_hint}"
     return "an invalid value"
 
 
-def _reference_problems(con: duckdb.DuckDBPyConnection, item: Staged, staged: dict[str, Staged]):
+_KHMER_TO_ASCII = str.maketrans(KHMER_DIGITS, "0123456789")
+
+
+def _latest(column: Column, today: dt.date) -> str:
+    """The latest value ``column`` may hold on ``today``, as SQL."""
+    return f"DATE '{today.isoformat()}'" if column.kind == "date" else str(today.year)
+
+
+def _future_message(column: Column, today: dt.date) -> str:
+    if column.kind == "date":
+        return (
+            f"a date in the future: expected the date the assessment was made or published, no later than "
+            f"the build's date ({today.isoformat()})"
+        )
+    return f"a year in the future: expected the year of the review, no later than {today.year}"
+
+
+def _digit_notes(con: duckdb.DuckDBPyConnection, item: Staged) -> list[str]:
+    """One note per column whose Khmer digits were read as digits, with the first example."""
+    if item.decoded is None or "khmer_digits" not in item.decoded.suspects:
+        return []
+    notes = []
+    for c in _checked_columns(item):
+        if c.kind not in ("int", "date"):
+            continue
+        raw, x = f'"{c.name}__raw"', f'"{c.name}"'
+        count, row, before, after = con.execute(
+            f"SELECT count(*), min(_row), arg_min({raw}, _row), arg_min({x}::VARCHAR, _row) "
+            f"FROM clean_{item.spec.table} WHERE {x} IS NOT NULL AND regexp_matches({raw}, '[{KHMER_DIGITS}]')"
+        ).fetchone()
+        if count:
+            notes.append(
+                f"{item.filename}: {count} {c.name} value(s) in Khmer digits read as digits "
+                f"(line {item.line_of(row)}: {before.strip()} as {after})"
+            )
+    return notes
+
+
+def _reference_problems(
+    con: duckdb.DuckDBPyConnection, item: Staged, staged: dict[str, Staged], unplaced: dict[str, Counter[str]]
+):
+    """Unresolved references of ``item``, listed; those into a table that could not be loaded are only
+    counted in ``unplaced`` (they say nothing the table's own problems do not)."""
     found = []
     for c in item.spec.columns:
         if not c.references:
@@ -252,18 +380,42 @@ def _reference_problems(con: duckdb.DuckDBPyConnection, item: Staged, staged: di
             f'CREATE OR REPLACE TABLE {ref} AS SELECT v._row, v.pos, v.value, t."{target_column}" AS resolved '
             f'FROM ({values}) v LEFT JOIN (SELECT DISTINCT ON (lower("{target_column}")) "{target_column}" '
             f'FROM clean_{target_table} WHERE "{target_column}" IS NOT NULL) t '
-            f'ON lower(v.value) = lower(t."{target_column}")'
+            # Targets are unique columns, already NFC (see _clean_expression): normalise this side only.
+            f'ON lower(nfc_normalize(v.value)) = lower(t."{target_column}")'
         )
+        target = staged[target_table]
+        if not target.loaded:
+            (count,) = con.execute(f"SELECT count(*) FROM {ref} WHERE resolved IS NULL").fetchone()
+            if count:
+                unplaced.setdefault(target_table, Counter())[item.filename] += count
+            continue
+        t = f'clean_{target_table} t WHERE t."{target_column}" IS NOT NULL'
+        similarity = f'jaro_winkler_similarity(lower(t."{target_column}"), lower(nfc_normalize(m.value)))'
         missing = con.execute(
-            f'SELECT m._row, m.value, (SELECT t."{target_column}" FROM clean_{target_table} t '
-            f'WHERE jaro_winkler_similarity(lower(t."{target_column}"), lower(m.value)) > 0.88 '
-            f'ORDER BY jaro_winkler_similarity(lower(t."{target_column}"), lower(m.value)) DESC LIMIT 1) '
+            f'SELECT m._row, m.value, (SELECT t."{target_column}" FROM {t} AND {similarity} > 0.88 '
+            f"ORDER BY {similarity} DESC LIMIT 1), "
+            # The same number written another way (82.1 for 82.10, 7 for 007): a spreadsheet's doing.
+            f'(SELECT t."{target_column}" FROM {t} AND try_cast(t."{target_column}" AS DOUBLE) = '
+            f"try_cast(m.value AS DOUBLE) LIMIT 1) "
             f"FROM {ref} m WHERE m.resolved IS NULL ORDER BY m._row, m.pos"
         ).fetchall()
-        target_file = staged[target_table].filename
-        for row, value, closest in missing:
-            hint = f" (did you mean '{closest}'?)" if closest else ""
+        for row, value, closest, same_number in missing:
             article = "an" if target_column[0] in "aeiou" else "a"
-            expected = f"not found: expected {article} {target_column} from {target_file}{hint}"
-            found.append((item, row, c.name, value, expected))
+            expected = f"not found: expected {article} {target_column} from {target.filename}"
+            found.append((item, row, c.name, value, expected + _hint(value, closest, same_number)))
     return found
+
+
+def _hint(value: str, closest: str | None, same_number: str | None) -> str:
+    """The "did you mean" of a reference not found, with what makes it differ when that cannot be seen."""
+    if same_number is not None and (cause := hints.number_mangled(value, same_number)):
+        return f" (did you mean '{same_number}'? {cause}: {hints.SPREADSHEET_FIX})"
+    if hints.SCIENTIFIC.fullmatch(value):
+        return (
+            " (a spreadsheet wrote a long number in scientific notation and lost its digits: "
+            f"{hints.SPREADSHEET_FIX})"
+        )
+    if closest is None:
+        return ""
+    difference = hints.visible_difference(value, closest)
+    return f" (did you mean '{closest}'? {difference})" if difference else f" (did you mean '{closest}'?)"

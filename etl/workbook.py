@@ -18,7 +18,7 @@ from pathlib import Path
 
 import openpyxl
 
-from etl.decode import Decoded
+from etl.decode import Decoded, suspects
 from etl.problems import Problem
 
 # What Excel shows in a cell whose formula failed: never a value to publish.
@@ -85,6 +85,7 @@ def decode_workbook(path: Path) -> tuple[Decoded | None, list[Problem]]:
         sha256=hashlib.sha256(raw).hexdigest(),
         header_line=rows[0][0],
         lines=tuple(row for row, _ in rows),
+        suspects=suspects(text.getvalue()),
     )
     return decoded, problems
 

@@ -134,9 +134,9 @@ def test_the_one_scan_screen_never_waves_a_bad_cell_through(file):
         con = duckdb.connect()
         for spec in FILES:
             item, _ = stage_file(con, spec, data / spec.filename, Path(folder))
-            validate._create_clean(con, spec)
-            screened = validate._column_problems(con, item)
+            validate._create_clean(con, item)
+            screened = validate._column_problems(con, item, validate.latest_today())
             with pytest.MonkeyPatch.context() as patch:
                 patch.setattr(validate, "_may_have_column_problems", lambda *_: True)
-                every_rule = validate._column_problems(con, item)
+                every_rule = validate._column_problems(con, item, validate.latest_today())
             assert screened == every_rule, spec.filename

@@ -44,8 +44,17 @@ def check(data_dir: Path, database: Path, expected: list[str]) -> None:
 
 def test_a_missing_required_file(golden_dir, published):
     (golden_dir / "recommendations.csv").unlink()
-    lines = problems_of(golden_dir, published)
-    assert lines[-1] == "recommendations.csv:0: (file): : missing: this file is required"
+    # The cause first; the references into the missing file only counted (issue 12, kind 8).
+    check(
+        golden_dir,
+        published,
+        [
+            "recommendations.csv:0: (file): : missing: this file is required",
+            "recommendations.csv:0: (references): : 15 reference(s) into this file not found (assignments.csv 6, "
+            "progress.csv 9), not listed: they follow from the problem(s) above that keep its rows out; fix those "
+            "and build again",
+        ],
+    )
 
 
 def test_a_missing_optional_file_builds_with_no_rows_and_says_so(golden_dir, tmp_path):
@@ -217,7 +226,7 @@ def test_a_suggestion_quoting_a_value_with_a_line_break_stays_on_one_line(golden
     lines = problems_of(golden_dir, published)
     assert lines[0] == (
         "recommendations.csv:3: recommending_states: Chad: not found: expected a name from states.csv "
-        "(did you mean 'Cha\\nd'?)"
+        "(did you mean 'Cha\\nd'? they look alike but differ: this value lacks U+000A LINE FEED)"
     )
     assert len(lines) == 3
 
