@@ -21,6 +21,9 @@ from etl.stage import Staged
 
 # The paragraph an id ends with: KHM-C1-82.10 -> 82.10 (ids without a dotted number carry none).
 _ID_PARAGRAPH = "regexp_extract(id, '-([0-9]+(\\.[0-9]+)+)$', 1)"
+# A recommendation's review and paragraph: one recommendation each.
+_KEY = "lower(state_under_review), cycle, lower(document), paragraph"
+_DISAGREES = f"(paragraph IS NOT NULL AND {_ID_PARAGRAPH} <> '' AND paragraph <> {_ID_PARAGRAPH})"
 _SCIENTIFIC = "regexp_full_match(trim({x}), '[0-9](\\.[0-9]+)?[eE][+-]?[0-9]+')"
 _DATE_LIKE = (
     "regexp_full_match(trim({x}), '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}( 00:00(:00)?)?|[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{2,4}}"
@@ -29,28 +32,46 @@ _DATE_LIKE = (
 
 
 def problems(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> list[tuple]:
-    """Every identifier a spreadsheet mangled, as (staged file, row, column, value, expected)."""
+    """Every identifier a spreadsheet mangled, as (staged file, row, column, value, expected).
+
+    One scan per table with ids (ministries, recommendations) decides which rules run at all.
+    """
     found = []
     for item in staged.values():
-        found += _notation(con, item)
-    return found + _paragraphs(con, staged["recommendations"])
+        columns = _id_columns(item)
+        if not columns:
+            continue
+        terms = [_notation_screen(columns)]
+        if item.spec.table == "recommendations" and "paragraph" in item.columns:
+            terms += [
+                f"bool_or({_DISAGREES})",
+                f"count(paragraph) <> count(DISTINCT CASE WHEN paragraph IS NOT NULL THEN row({_KEY}) END)",
+            ]
+        flags = con.execute(f"SELECT {', '.join(terms)} FROM clean_{item.spec.table}").fetchone()
+        if flags[0]:
+            found += _notation(con, item, columns)
+        if len(flags) > 1 and (flags[1] or flags[2]):
+            found += _paragraphs(con, item, flags[1], flags[2])
+    return found
 
 
-def _notation(con: duckdb.DuckDBPyConnection, item: Staged) -> list[tuple]:
-    """Unique ids (and paragraphs) a spreadsheet turned into scientific notation or a date."""
-    columns = [
-        c.name for c in item.spec.columns if (c.unique or c.name == "paragraph") and c.name in item.columns
-    ]
-    if not columns:
-        return []
-    table = f"clean_{item.spec.table}"
+def _id_columns(item: Staged) -> list[str]:
+    """Columns that hold identifiers a spreadsheet may take for numbers: ids and paragraphs."""
+    return [c.name for c in item.spec.columns if c.name in ("id", "paragraph") and c.name in item.columns]
+
+
+def _notation_screen(columns: list[str]) -> str:
     # Spreadsheets write "1.23E+11"; dates need "/" or "-": a containment test spares the regexps.
-    screen = " OR ".join(f"contains(\"{c}__raw\", 'E+') OR contains(\"{c}__raw\", 'e+')" for c in columns)
-    screen += "".join(
-        f" OR contains(\"{c}__raw\", '/') OR contains(\"{c}__raw\", '-')" for c in columns if c == "paragraph"
-    )
-    if not con.execute(f"SELECT bool_or({screen}) FROM {table}").fetchone()[0]:
-        return []
+    terms = [f"contains(\"{c}__raw\", 'E+') OR contains(\"{c}__raw\", 'e+')" for c in columns]
+    terms += [
+        f"contains(\"{c}__raw\", '/') OR contains(\"{c}__raw\", '-')" for c in columns if c == "paragraph"
+    ]
+    return f"coalesce(bool_or({' OR '.join(terms)}), false)"
+
+
+def _notation(con: duckdb.DuckDBPyConnection, item: Staged, columns: list[str]) -> list[tuple]:
+    """Ids and paragraphs a spreadsheet turned into scientific notation or a date."""
+    table = f"clean_{item.spec.table}"
     found = []
     for c in columns:
         raw = f'"{c}__raw"'
@@ -84,22 +105,14 @@ def _notation(con: duckdb.DuckDBPyConnection, item: Staged) -> list[tuple]:
     return found
 
 
-def _paragraphs(con: duckdb.DuckDBPyConnection, item: Staged) -> list[tuple]:
+def _paragraphs(con: duckdb.DuckDBPyConnection, item: Staged, wrong_id: bool, doubled: bool) -> list[tuple]:
     """A paragraph that disagrees with its id, or that another recommendation of the review holds."""
-    if not item.present or "paragraph" not in item.columns:
-        return []
     table = "clean_recommendations"
-    key = "lower(state_under_review), cycle, lower(document), paragraph"
-    disagrees = f"(paragraph IS NOT NULL AND {_ID_PARAGRAPH} <> '' AND paragraph <> {_ID_PARAGRAPH})"
-    wrong_id, doubled = con.execute(
-        f"SELECT bool_or({disagrees}), count(paragraph) <> count(DISTINCT CASE WHEN paragraph IS NOT NULL "
-        f"THEN row({key}) END) FROM {table}"
-    ).fetchone()
     found = []
     flagged = set()
     if wrong_id:
         for row, value, rec_id, meant in con.execute(
-            f"SELECT _row, paragraph__raw, id, {_ID_PARAGRAPH} FROM {table} WHERE {disagrees} ORDER BY _row"
+            f"SELECT _row, paragraph__raw, id, {_ID_PARAGRAPH} FROM {table} WHERE {_DISAGREES} ORDER BY _row"
         ).fetchall():
             cause = number_mangled(value.strip(), meant)
             found.append(
@@ -117,7 +130,7 @@ def _paragraphs(con: duckdb.DuckDBPyConnection, item: Staged) -> list[tuple]:
         rows = con.execute(
             f"SELECT _row, paragraph__raw, document, first_row, first_id FROM (SELECT _row, paragraph__raw, "
             f"document, min(_row) OVER w AS first_row, arg_min(id, _row) OVER w AS first_id FROM {table} "
-            f"WHERE paragraph IS NOT NULL WINDOW w AS (PARTITION BY {key})) WHERE _row > first_row ORDER BY _row"
+            f"WHERE paragraph IS NOT NULL WINDOW w AS (PARTITION BY {_KEY})) WHERE _row > first_row ORDER BY _row"
         ).fetchall()
         for row, value, document, first_row, first_id in rows:
             if row in flagged:  # already named with its cause: the same cell twice says nothing new
