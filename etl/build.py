@@ -86,7 +86,7 @@ def run(data_dir: Path, database: Path) -> BuildResult:
             staged: dict[str, Staged] = {}
             for spec in FILES:
                 if spec.table in files.refused:
-                    staged[spec.table] = stage_refused(con, spec)
+                    staged[spec.table] = stage_refused(con, spec, files.refused[spec.table])
                     continue
                 staged[spec.table], found = stage_file(con, spec, files.files.get(spec.table), Path(work))
                 problems += found

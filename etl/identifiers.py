@@ -48,10 +48,12 @@ def problems(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> list[
                 f"count(paragraph) <> count(DISTINCT CASE WHEN paragraph IS NOT NULL THEN row({_KEY}) END)",
             ]
         flags = con.execute(f"SELECT {', '.join(terms)} FROM clean_{item.spec.table}").fetchone()
-        if flags[0]:
-            found += _notation(con, item, columns)
+        named = _notation(con, item, columns) if flags[0] else []
+        found += named
         if len(flags) > 1 and (flags[1] or flags[2]):
-            found += _paragraphs(con, item, flags[1], flags[2])
+            # A paragraph already named as a date or in scientific notation is not named again.
+            flagged = {row for _, row, column, *_ in named if column == "paragraph"}
+            found += _paragraphs(con, item, flags[1], flags[2], flagged)
     return found
 
 
@@ -105,15 +107,18 @@ def _notation(con: duckdb.DuckDBPyConnection, item: Staged, columns: list[str]) 
     return found
 
 
-def _paragraphs(con: duckdb.DuckDBPyConnection, item: Staged, wrong_id: bool, doubled: bool) -> list[tuple]:
+def _paragraphs(
+    con: duckdb.DuckDBPyConnection, item: Staged, wrong_id: bool, doubled: bool, flagged: set[int]
+) -> list[tuple]:
     """A paragraph that disagrees with its id, or that another recommendation of the review holds."""
     table = "clean_recommendations"
     found = []
-    flagged = set()
     if wrong_id:
         for row, value, rec_id, meant in con.execute(
             f"SELECT _row, paragraph__raw, id, {_ID_PARAGRAPH} FROM {table} WHERE {_DISAGREES} ORDER BY _row"
         ).fetchall():
+            if row in flagged:
+                continue
             cause = number_mangled(value.strip(), meant)
             found.append(
                 (

@@ -34,7 +34,7 @@ class Inventory:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     looked_at: list[Path] = field(default_factory=list)  # every file a build depends on (for hashing)
-    refused: set[str] = field(default_factory=set)  # tables whose files are refused (not missing)
+    refused: dict[str, Path] = field(default_factory=dict)  # table -> a file refused for it (not missing)
 
 
 def take(data_dir: Path) -> Inventory:
@@ -67,7 +67,7 @@ def take(data_dir: Path) -> Inventory:
                     CANNOT_LOAD,
                 )
             )
-            inventory.refused.add(stem)
+            inventory.refused.setdefault(stem, entry)
         else:
             inventory.notes.append(_why_not_read(name, lower, candidates))
     for table, found in candidates.items():
@@ -85,7 +85,7 @@ def take(data_dir: Path) -> Inventory:
                     CANNOT_LOAD,
                 )
             )
-            inventory.refused.add(table)
+            inventory.refused[table] = found[0]
         elif found:
             inventory.files[table] = found[0]
             if found[0].name not in (f"{table}.csv", f"{table}.xlsx"):

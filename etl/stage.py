@@ -145,10 +145,10 @@ def stage_file(
     return staged, _cannot_load(problems) + cell_problems
 
 
-def stage_refused(con: duckdb.DuckDBPyConnection, spec: FileSpec) -> Staged:
-    """An empty ``raw_<table>`` for a table whose files the inventory refused (e.g. two of them)."""
+def stage_refused(con: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path) -> Staged:
+    """An empty ``raw_<table>`` for a table whose file ``path`` the inventory refused (e.g. one of two)."""
     _create_empty(con, spec)
-    return Staged(spec, True, loaded=False)
+    return Staged(spec, True, path=path, loaded=False)
 
 
 def _changed(path: Path, before: os.stat_result) -> bool:

@@ -392,7 +392,9 @@ def _reference_problems(
         t = f'clean_{target_table} t WHERE t."{target_column}" IS NOT NULL'
         similarity = f'jaro_winkler_similarity(lower(t."{target_column}"), lower(nfc_normalize(m.value)))'
         missing = con.execute(
-            f'SELECT m._row, m.value, (SELECT t."{target_column}" FROM {t} AND {similarity} > 0.88 '
+            # Close by Jaro-Winkler, or one character apart (a look-alike letter in a short name).
+            f'SELECT m._row, m.value, (SELECT t."{target_column}" FROM {t} AND ({similarity} > 0.88 OR '
+            f'(length(m.value) > 3 AND levenshtein(lower(t."{target_column}"), lower(nfc_normalize(m.value))) = 1)) '
             f"ORDER BY {similarity} DESC LIMIT 1), "
             # The same number written another way (82.1 for 82.10, 7 for 007): a spreadsheet's doing.
             f'(SELECT t."{target_column}" FROM {t} AND try_cast(t."{target_column}" AS DOUBLE) = '

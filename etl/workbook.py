@@ -68,12 +68,17 @@ def decode_workbook(path: Path) -> tuple[Decoded | None, list[Problem]]:
             )
         ]
     title, rows = filled[0]
+    header = rows[0][1]
     problems = [
         Problem(
-            name, row, "(cell)", value, "an Excel error value: expected a value (fix the formula or type it)"
+            name,
+            row,
+            header[i].strip() if i < len(header) and header[i].strip() else f"(column {i + 1})",
+            value,
+            "an Excel error value: expected a value (fix the formula or type it)",
         )
         for row, cells in rows
-        for value in cells
+        for i, value in enumerate(cells)
         if value in EXCEL_ERRORS
     ]
     text = io.StringIO()

@@ -8,6 +8,7 @@ docs/bad-input.md is the same table for people; a test keeps the two in step.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,12 +32,17 @@ class Case:
     id: str
     input: str  # what the file is, for docs/bad-input.md
     file: str
-    make: Callable[[str], str | bytes | None]  # the golden file's text -> the new file (None: delete it)
+    make: Callable[[str], str | bytes | None]  # the source file's text -> the new file (None: delete it)
     problems: tuple[str, ...] | None = None  # None: the build succeeds
     sql: str = ""  # for a loaded case: a query on the built database...
     rows: list | None = None  # ...and its expected rows
     note: str = ""  # a note the build summary must carry
     some: bool = False  # `problems` are some of the lines (the rest follow from them)
+    count: int | None = None  # with `some`: how many lines the report has (or its "and N more" says)
+    source: str = ""  # the file whose text `make` gets (default: `file`; it may be a new file's name)
+    more: tuple[tuple[str, Callable[[str], str | bytes | None]], ...] = ()  # other files changed the same way
+    bundled: bool = False  # start from the bundled data (data/) instead of the golden fixture
+    notes: tuple[str, ...] = ()  # more notes the build summary must carry
 
 
 def progress(*rows: str) -> Callable[[str], str]:
@@ -673,26 +679,37 @@ CASES: tuple[Case, ...] = (
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_hostile_input(case: Case, golden_dir: Path, golden_db: Path, tmp_path: Path):
-    path = golden_dir / case.file
-    content = case.make(path.read_text(encoding="utf-8"))
-    if content is None:
-        path.unlink()
-    else:
-        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    database = copy_published(golden_db, tmp_path)
+    check_case(case, golden_dir, golden_db, tmp_path)
+
+
+def check_case(case: Case, data_dir: Path, built: Path, tmp_path: Path) -> None:
+    """Change the files of ``data_dir`` as ``case`` says, build over a copy of ``built`` and check the outcome."""
+    for name, make in ((case.file, case.make), *case.more):
+        path = data_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        source = data_dir / (case.source or name) if name == case.file else path
+        content = make(source.read_text(encoding="utf-8") if source.exists() else "")
+        if content is None:
+            path.unlink()
+        else:
+            path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    database = copy_published(built, tmp_path)
     before = fingerprint(database)
     if case.problems is not None:
-        lines = problems_of(golden_dir, database)
+        lines = problems_of(data_dir, database)
         if case.some:
             assert set(case.problems) <= set(lines), lines
+            if case.count is not None:
+                more = re.fullmatch(r"\.\.\. and (\d+) more problem\(s\) not shown", lines[-1])
+                assert (len(lines) - 1 + int(more.group(1)) if more else len(lines)) == case.count, lines
         else:
             assert lines == list(case.problems)
         assert fingerprint(database) == before
         return
-    result = build.run(golden_dir, database)
+    result = build.run(data_dir, database)
     assert fingerprint(database) != before
-    if case.note:
-        assert case.note in result.notes
+    for note in (case.note, *case.notes) if case.note else case.notes:
+        assert note in result.notes, result.notes
     if case.sql:
         with duckdb.connect(str(database), read_only=True) as con:
             assert con.execute(case.sql).fetchall() == case.rows
@@ -704,8 +721,10 @@ def test_there_are_at_least_40_cases_with_unique_ids():
 
 
 def test_docs_bad_input_lists_every_case():
+    from tests.test_spreadsheet_habits import CASES as HABITS
+
     doc = (ROOT / "docs" / "bad-input.md").read_text(encoding="utf-8")
-    missing = [c.id for c in CASES if f"`{c.id}`" not in doc]
+    missing = [c.id for c in CASES + HABITS if f"`{c.id}`" not in doc]
     assert not missing, (
         f"docs/bad-input.md does not list: {missing} (regenerate: python -m tests.test_hostile_inputs)"
     )
@@ -743,25 +762,37 @@ def test_a_200_mb_file_with_one_bad_row_near_the_end(golden_dir, golden_db, tmp_
     assert seconds < 60, f"{seconds:.1f} s"
 
 
-def markdown_table() -> str:
+def markdown_table(cases: tuple[Case, ...] = CASES) -> str:
     """docs/bad-input.md's table, from CASES."""
 
     def cell(text: str) -> str:
         return text.replace("|", "\\|").replace("\n", " ")
 
     lines = ["| case | input | outcome |", "|---|---|---|"]
-    for c in CASES:
+    for c in cases:
         if c.problems is None:
-            outcome = "**loaded**" + (f"; note: {c.note}" if c.note else "")
+            outcome = "**loaded**" + "".join(f"; note: {n}" for n in (c.note, *c.notes) if n)
             shown = "; ".join(" / ".join(str(v).replace("\n", "↵") for v in row) for row in c.rows or [])
             if c.rows is not None and len(shown) < 120:
                 outcome += f"; readers get `{cell(shown)}`"
         else:
             shown = "; ".join(f"`{cell(p)}`" for p in c.problems)
-            outcome = "**rejected**: " + shown + (" (and the messages that follow from it)" if c.some else "")
-        lines.append(f"| `{c.id}` | {cell(c.input)} | {outcome} |")
+            if c.some and c.count:
+                shown += f" and {c.count - len(c.problems):,} more like it"
+            outcome = (
+                "**rejected**: "
+                + shown
+                + (" (and the messages that follow from it)" if c.some and not c.count else "")
+            )
+        where = " (bundled data)" if c.bundled else ""
+        lines.append(f"| `{c.id}` | {cell(c.input)}{where} | {outcome} |")
     return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
+    from tests.test_spreadsheet_habits import SECTIONS
+
     print(markdown_table())
+    for title, cases in SECTIONS:
+        print(f"\n### {title}\n")
+        print(markdown_table(cases))
