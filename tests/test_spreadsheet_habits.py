@@ -20,7 +20,16 @@ import pytest
 
 import paths
 from etl.validate import latest_today
-from tests.test_hostile_inputs import ROW, SUMMARY_OF_FIRST, Case, check_case, first_summary, progress, sub
+from tests.conftest import ROOT
+from tests.test_hostile_inputs import (
+    ROW,
+    Case,
+    check_case,
+    first_summary,
+    markdown_table,
+    progress,
+    sub,
+)
 
 P_HEADER = "recommendation_id,date,assessor,status,summary,evidence_url,source,illustrative"
 STATUSES = "expected one of not_implemented, partially_implemented, implemented, no_information"
@@ -694,4 +703,18 @@ def test_the_summary_line_of_a_loaded_case_is_what_the_command_prints(golden_dir
     assert "  note: progress (2).csv: not read (only progress.csv or progress.xlsx is;" in summary
 
 
-ROWS_OF = SUMMARY_OF_FIRST  # re-exported for readers of this module: the query most cases use
+def test_docs_bad_input_lists_every_case_by_kind():
+    doc = (ROOT / "docs" / "bad-input.md").read_text(encoding="utf-8")
+    missing = [c.id for c in CASES if f"`{c.id}`" not in doc]
+    assert not missing, (
+        f"docs/bad-input.md does not list: {missing} (regenerate: python -m tests.test_spreadsheet_habits)"
+    )
+
+
+def markdown_sections() -> str:
+    """docs/bad-input.md's tables of issue 12's kinds, one section each."""
+    return "\n\n".join(f"### {title}\n\n{markdown_table(cases)}" for title, cases in SECTIONS)
+
+
+if __name__ == "__main__":
+    print(markdown_sections())
