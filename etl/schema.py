@@ -60,7 +60,8 @@ class Column:
     high: int | None = None
     pattern: str | None = None  # a full-match regex, with `pattern_hint` saying it in words
     pattern_hint: str = ""
-    not_future: bool = False  # a date or year after the build's date makes no sense here
+    not_future: bool = False  # a date after the build's date makes no sense here: refused
+    future_noted: bool = False  # a year after the build's year is unlikely here: said in a note
 
     @property
     def vocab_name(self) -> str:
@@ -129,8 +130,9 @@ FILES: tuple[FileSpec, ...] = (
             Column("state_under_review", required=True, filled=True, references="states.name"),
             Column("cycle", required=True, filled=True, kind="int", low=1, high=20),
             Column("session", kind="int", low=1, high=200),
-            # The year of the review: a recommendation exists only once its review has taken place.
-            Column("year", required=True, filled=True, kind="int", low=2006, high=2100, not_future=True),
+            # The year of the review: recommendations exist once it has taken place, so a later year is
+            # named in a note (not refused: importers give a scheduled session its planned year).
+            Column("year", required=True, filled=True, kind="int", low=2006, high=2100, future_noted=True),
             Column("document"),
             Column("paragraph"),
             Column("recommending_states", required=True, filled=True, multi=True, references="states.name"),

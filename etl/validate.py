@@ -43,7 +43,7 @@ def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> tuple
     for item in staged.values():
         _create_clean(con, item)
         found += _column_problems(con, item, today)
-        notes += _digit_notes(con, item) + lossy.notes(item)
+        notes += _digit_notes(con, item) + _future_notes(con, item, today) + lossy.notes(item)
         found += lossy.problems(con, item)
     found += identifiers.problems(con, staged)
     unplaced: dict[str, Counter[str]] = {}  # table that could not be loaded -> referring file -> count
@@ -331,12 +331,28 @@ def _latest(column: Column, today: dt.date) -> str:
 
 
 def _future_message(column: Column, today: dt.date) -> str:
-    if column.kind == "date":
-        return (
-            f"a date in the future: expected the date the assessment was made or published, no later than "
-            f"the build's date ({today.isoformat()})"
-        )
-    return f"a year in the future: expected the year of the review, no later than {today.year}"
+    return (
+        f"a date in the future: expected the date the assessment was made or published, no later than "
+        f"the build's date ({today.isoformat()})"
+    )
+
+
+def _future_notes(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.date) -> list[str]:
+    """A note per column whose years lie after the build's: a review not yet held, or a typo."""
+    notes = []
+    for c in _checked_columns(item):
+        if not (c.future_noted and item.present):
+            continue
+        count, row, value = con.execute(
+            f'SELECT count(*), min(_row), arg_min("{c.name}", _row) FROM clean_{item.spec.table} '
+            f'WHERE "{c.name}" > {today.year}'
+        ).fetchone()
+        if count:
+            notes.append(
+                f"{item.filename}: {count} row(s) with a {c.name} after {today.year} (first on line "
+                f"{item.line_of(row)}: {value}): a review not yet held; check the {c.name} if it has been"
+            )
+    return notes
 
 
 def _digit_notes(con: duckdb.DuckDBPyConnection, item: Staged) -> list[str]:

@@ -646,13 +646,13 @@ HABITS = (
     ),
     Case(
         "future-review-year",
-        "a recommendation whose review year is in the future",
+        "a recommendation whose review year is after this year (a scheduled session, or a typo)",
         "recommendations.csv",
         sub("ATL-C2-20.1,Atlantis,2,18,2014,", f"ATL-C2-20.1,Atlantis,2,18,{latest_today().year + 1},"),
-        problems=(
-            f"recommendations.csv:6: year: {latest_today().year + 1}: a year in the future: expected the year of the "
-            f"review, no later than {latest_today().year}",
-        ),
+        note=f"recommendations.csv: 1 row(s) with a year after {latest_today().year} (first on line 6: "
+        f"{latest_today().year + 1}): a review not yet held; check the year if it has been",
+        sql="SELECT year FROM recommendations WHERE id = 'ATL-C2-20.1'",
+        rows=[(latest_today().year + 1,)],
     ),
 )
 
