@@ -38,7 +38,7 @@ _KHMER_DIGIT_TEXT = re.compile(f"[{KHMER_DIGITS}]")
 
 # Excel's first line naming the separator, as Excel writes it ("sep=;") and as a re-save may leave it
 # (quoted, or followed by the empty cells of the other columns).
-_SEP_LINE = re.compile(r'"?sep=(.)"?[,;\t| ]*')
+_SEP_LINE = re.compile(r' *"?sep=(.)"?[,;\t| ]*', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -97,7 +97,7 @@ def decode_bytes(raw: bytes, name: str) -> tuple[Decoded | None, list[Problem]]:
     if not as_on_disk:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     first_line = text.split("\n", 1)[0] if len(text) < 4096 else text[:4096].split("\n", 1)[0]
-    declared = _SEP_LINE.fullmatch(first_line.strip())
+    declared = _SEP_LINE.fullmatch(first_line)
     if declared:
         # Excel's separator line: it names the delimiter and is not part of the table.
         text = text[len(first_line) + 1 :]

@@ -198,10 +198,10 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.dat
                     ),
                 )
         if spec.key:
-            key = ", ".join(f'"{k}"' for k in spec.key)
+            names = ", ".join(f'"{k}"' for k in spec.key)
             collect(
-                f"SELECT _row, concat_ws(' / ', {key}), first_row FROM (SELECT _row, {key}, "
-                f"min(_row) OVER (PARTITION BY {key}) AS first_row FROM {table}) WHERE _row > first_row",
+                f"SELECT _row, concat_ws(' / ', {names}), first_row FROM (SELECT _row, {names}, "
+                f"min(_row) OVER (PARTITION BY {_key_sql(spec)}) AS first_row FROM {table}) WHERE _row > first_row",
                 " + ".join(spec.key),
                 lambda value, first: (
                     f"a duplicate row: expected each {' + '.join(spec.key)} once (first on line {item.line_of(first)})"
@@ -211,6 +211,13 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.dat
         if table_name == spec.table and item.present:
             collect(sql.format(table=table), column, lambda *found, m=message: m(item.line_of, *found))
     return found
+
+
+def _key_sql(spec: FileSpec) -> str:
+    """A file's key columns as compared: references as they resolve (any case, NFC), others as read."""
+    return ", ".join(
+        f'lower(nfc_normalize("{k}"))' if spec.column(k).references else f'"{k}"' for k in spec.key
+    )
 
 
 def _checked_columns(item: Staged) -> list[Column]:
@@ -243,8 +250,7 @@ def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged, toda
             terms.append(f"count({x}) <> count(DISTINCT lower({x}))")
     if spec.key:
         # Rows compare NULL fields as equal, as the PARTITION BY of the duplicate-row rule does.
-        key = ", ".join(f'"{k}"' for k in spec.key)
-        terms.append(f"count(*) <> count(DISTINCT row({key}))")
+        terms.append(f"count(*) <> count(DISTINCT row({_key_sql(spec)}))")
     if not terms:
         return False
     (flags,) = con.execute(f"SELECT [{', '.join(terms)}] FROM {table}").fetchone()
@@ -258,7 +264,8 @@ ROW_RULES = (
         "assignments",
         "role",
         "SELECT _row, role__raw, recommendation_id, first_row FROM (SELECT _row, role__raw, recommendation_id, "
-        "min(_row) OVER (PARTITION BY lower(recommendation_id)) AS first_row FROM {table} WHERE role = 'lead') "
+        "min(_row) OVER (PARTITION BY lower(nfc_normalize(recommendation_id))) AS first_row FROM {table} "
+        "WHERE role = 'lead') "
         "WHERE _row > first_row",
         lambda line_of, value, recommendation, first: (
             f"a second lead for {recommendation}: expected at most one lead per recommendation "

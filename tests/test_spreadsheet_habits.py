@@ -174,6 +174,16 @@ INVISIBLE = (
         rows=[("noted",)],
     ),
     Case(
+        "same-assignment-other-spelling",
+        "an assignment repeated with the ids in another case (`atl-c2-20.3`, `moj`)",
+        "assignments.csv",
+        lambda g: g + "atl-c2-20.3,moj,supporting,Golden fixture,false\n",
+        problems=(
+            "assignments.csv:8: recommendation_id + ministry_id: atl-c2-20.3 / moj: a duplicate row: expected each "
+            "recommendation_id + ministry_id once (first on line 3)",
+        ),
+    ),
+    Case(
         "look-alike-letter",
         "a Cyrillic С in `Chad` (looks the same)",
         "recommendations.csv",
