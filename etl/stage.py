@@ -16,7 +16,7 @@ import duckdb
 
 from etl.decode import Decoded, decode_file, header_of, record_lines
 from etl.problems import CANNOT_LOAD, Problem
-from etl.schema import FileSpec, vocab_key
+from etl.schema import Column, FileSpec, vocab_key
 from etl.workbook import decode_workbook
 
 _REJECT_EXPECTATIONS = {
@@ -42,6 +42,10 @@ class Staged:
     rejected_records: list[int] = field(default_factory=list)  # data-record indices DuckDB rejected
     loaded: bool = True  # False when staging found problems: the table is missing rows or all of them
     _lines: list[int] | None = None
+
+    def checked_columns(self) -> list[Column]:
+        """The columns whose cells the rules check: not an optional column the file does not have."""
+        return [c for c in self.spec.columns if c.name in self.columns or not self.present]
 
     @property
     def filename(self) -> str:

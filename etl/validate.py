@@ -4,19 +4,20 @@ For every ``raw_<t>`` this makes ``clean_<t>`` (typed, normalised values beside 
 every reference ``ref_<t>_<column>`` (one row per value, resolved to the referenced spelling). Each
 rule is one SQL query that returns the offending rows, so a 500,000-row file is checked in DuckDB's
 time, not Python's. Identifiers come from our own spec; values from files only ever travel as data.
+Names, vocabularies and references are compared after Unicode NFC normalisation. Beside the rules here:
+etl/identifiers.py (what a spreadsheet does to ids and paragraphs), etl/lossy.py (text an encoding lost),
+etl/readings.py (messages for unreadable cells, notes on cells read differently from how they were
+written). A reference into a table that could not be loaded is counted, not listed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import re
-import unicodedata
 from collections import Counter
 
 import duckdb
 
-from etl import hints, identifiers, lossy
+from etl import hints, identifiers, lossy, readings
 from etl.decode import KHMER_DIGITS
 from etl.problems import FOLLOWS, Problem
 from etl.recurrence import rules as recurrence_rules
@@ -31,7 +32,6 @@ _KEY_SQL = (
     f"regexp_replace(regexp_replace(lower(nfc_normalize({{x}})), '^[{_SPACE}]+|[{_SPACE}]+$', '', 'g'), "
     f"'[{_SPACE}_\\-]+', '_', 'g')"
 )
-_DATE_HINT = "expected a date as YYYY-MM-DD, e.g. 2024-03-31"
 
 
 def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> tuple[list[Problem], list[str]]:
@@ -43,7 +43,7 @@ def validate(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged]) -> tuple
     for item in staged.values():
         _create_clean(con, item)
         found += _column_problems(con, item, today)
-        notes += _digit_notes(con, item) + _future_notes(con, item, today) + lossy.notes(item)
+        notes += readings.digit_notes(con, item) + readings.future_notes(con, item, today) + lossy.notes(item)
         found += lossy.problems(con, item)
     found += identifiers.problems(con, staged)
     unplaced: dict[str, Counter[str]] = {}  # table that could not be loaded -> referring file -> count
@@ -146,7 +146,7 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.dat
             found.append((item, row, column, value, message))
 
     if _may_have_column_problems(con, item, today):
-        for c in _checked_columns(item):
+        for c in item.checked_columns():
             x, raw = f'"{c.name}"', f'"{c.name}__raw"'
             collect(
                 f"SELECT _row, {raw} FROM {table} WHERE length({raw}) > {MAX_CELL_CHARS}",
@@ -166,13 +166,13 @@ def _column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.dat
                     f"SELECT _row, {raw} FROM {table} WHERE {x} IS NULL AND nullif(trim({raw}), '') IS NOT NULL "
                     f"AND length({raw}) <= {MAX_CELL_CHARS}",
                     c.name,
-                    lambda value, c=c: _invalid_message(c, value),
+                    lambda value, c=c: readings.invalid_message(c, value),
                 )
             if c.not_future:
                 collect(
-                    f"SELECT _row, {raw} FROM {table} WHERE {x} > {_latest(c, today)}",
+                    f"SELECT _row, {raw} FROM {table} WHERE {x} > {readings.latest(c, today)}",
                     c.name,
-                    _future_message(c, today),
+                    readings.future_message(today),
                 )
             if c.low is not None:
                 collect(
@@ -220,11 +220,6 @@ def _key_sql(spec: FileSpec) -> str:
     )
 
 
-def _checked_columns(item: Staged) -> list[Column]:
-    """The columns whose cells the rules check: not an optional column the file does not have."""
-    return [c for c in item.spec.columns if c.name in item.columns or not item.present]
-
-
 def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.date) -> bool:
     """One scan answering "could any column rule below find something?" (never no when one would).
 
@@ -233,7 +228,7 @@ def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged, toda
     """
     spec, table = item.spec, f"clean_{item.spec.table}"
     terms = []
-    for c in _checked_columns(item):
+    for c in item.checked_columns():
         x, raw = f'"{c.name}"', f'"{c.name}__raw"'
         terms.append(f"bool_or(length({raw}) > {MAX_CELL_CHARS})")
         # A blank or invalid cell always cleans to NULL (or to an empty list): testing that spares
@@ -245,7 +240,7 @@ def _may_have_column_problems(con: duckdb.DuckDBPyConnection, item: Staged, toda
         if c.low is not None:
             terms.append(f"bool_or({x} NOT BETWEEN {c.low} AND {c.high})")
         if c.not_future:
-            terms.append(f"bool_or({x} > {_latest(c, today)})")
+            terms.append(f"bool_or({x} > {readings.latest(c, today)})")
         if c.unique:
             terms.append(f"count({x}) <> count(DISTINCT lower({x}))")
     if spec.key:
@@ -287,100 +282,6 @@ ROW_RULES = (
         lambda line_of, value, noted: f"more than the noted ({noted}): expected the rejected among the noted",
     ),
 ) + recurrence_rules.ROW_RULES
-
-
-def _invalid_message(column: Column, value: str) -> str:
-    stripped = value.strip()
-    if column.kind in ("int", "date"):
-        foreign = next(
-            (c for c in stripped if c.isdigit() and not c.isascii() and c not in KHMER_DIGITS), None
-        )
-        if foreign:
-            return f"digits of another script ({unicodedata.name(foreign, '?')}): expected the digits 0-9"
-        if any(c in KHMER_DIGITS for c in stripped):
-            # Read as digits already (_clean_expression): say what they became, so the rest is clear.
-            stripped = stripped.translate(_KHMER_TO_ASCII)
-            return f"Khmer digits read as {stripped}, " + _invalid_message(column, stripped)
-    if column.kind == "date":
-        if stripped.isdigit() and 20000 < int(stripped) < 80000:
-            return f"an Excel date serial number: {_DATE_HINT} (format the column as a date before saving)"
-        if "/" in stripped or "." in stripped:
-            return f"{_DATE_HINT} (day and month order is ambiguous in other forms)"
-        real_form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", stripped)
-        return f"not a real date: {_DATE_HINT}" if real_form else _DATE_HINT
-    if column.kind == "int":
-        if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f' ]\d{3})+", stripped):
-            return (
-                f"not a whole number: a spreadsheet's thousands separator: expected the digits alone, from "
-                f"{column.low} to {column.high}"
-            )
-        return f"not a whole number: expected a number from {column.low} to {column.high}"
-    if column.kind == "bool":
-        return "expected true or false"
-    if column.kind == "url":
-        return "expected a web address starting with http:// or https://"
-    if column.vocabulary:
-        expected = "expected one of " + ", ".join(column.vocabulary)
-        close = difflib.get_close_matches(stripped.lower(), column.vocabulary, n=1, cutoff=0.8)
-        difference = hints.visible_difference(stripped.lower(), close[0]) if close else None
-        return f"{expected} (did you mean '{close[0]}'? {difference})" if difference else expected
-    if column.pattern:
-        return f"expected {column.pattern_hint}"
-    return "an invalid value"
-
-
-_KHMER_TO_ASCII = str.maketrans(KHMER_DIGITS, "0123456789")
-
-
-def _latest(column: Column, today: dt.date) -> str:
-    """The latest value ``column`` may hold on ``today``, as SQL."""
-    return f"DATE '{today.isoformat()}'" if column.kind == "date" else str(today.year)
-
-
-def _future_message(column: Column, today: dt.date) -> str:
-    return (
-        f"a date in the future: expected the date the assessment was made or published, no later than "
-        f"the build's date ({today.isoformat()})"
-    )
-
-
-def _future_notes(con: duckdb.DuckDBPyConnection, item: Staged, today: dt.date) -> list[str]:
-    """A note per column whose years lie after the build's: a review not yet held, or a typo."""
-    notes = []
-    for c in _checked_columns(item):
-        if not (c.future_noted and item.present):
-            continue
-        count, row, value = con.execute(
-            f'SELECT count(*), min(_row), arg_min("{c.name}", _row) FROM clean_{item.spec.table} '
-            f'WHERE "{c.name}" > {today.year}'
-        ).fetchone()
-        if count:
-            notes.append(
-                f"{item.filename}: {count} row(s) with a {c.name} after {today.year} (first on line "
-                f"{item.line_of(row)}: {value}): a review not yet held; check the {c.name} if it has been"
-            )
-    return notes
-
-
-def _digit_notes(con: duckdb.DuckDBPyConnection, item: Staged) -> list[str]:
-    """One note per column whose Khmer digits were read as digits, with the first example."""
-    if item.decoded is None or "khmer_digits" not in item.decoded.suspects:
-        return []
-    notes = []
-    for c in _checked_columns(item):
-        if c.kind not in ("int", "date"):
-            continue
-        raw, x = f'"{c.name}__raw"', f'"{c.name}"'
-        count, row, before, after = con.execute(
-            f"SELECT count(*), min(_row), arg_min({raw}, _row), arg_min({x}::VARCHAR, _row) "
-            f"FROM clean_{item.spec.table} WHERE {x} IS NOT NULL AND regexp_matches({raw}, '[{KHMER_DIGITS}]')"
-        ).fetchone()
-        if count:
-            notes.append(
-                f"{item.filename}: {count} {c.name} value(s) in Khmer digits read as digits "
-                f"(line {item.line_of(row)}: {before.strip()} as {after})"
-            )
-    return notes
 
 
 def _reference_problems(
