@@ -498,8 +498,8 @@ CAUSE_FIRST = (
             "recommendations.csv:1: (header): id, state_under_review, cycle, session, year, document, p...: no column "
             "'response': expected the columns id, state_under_review, cycle, year, recommending_states, response, "
             "source, illustrative",
-            "recommendations.csv:0: (references): : 1,573 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
+            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
@@ -523,8 +523,8 @@ CAUSE_FIRST = (
         bundled=True,
         problems=(
             "recommendations.csv:3: (file): '\\x00': a NUL byte: expected plain text (re-save the file as CSV UTF-8)",
-            "recommendations.csv:0: (references): : 1,573 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
+            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
@@ -535,8 +535,8 @@ CAUSE_FIRST = (
         bundled=True,
         problems=(
             "recommendations.csv:1: (file): : the file is empty: expected a header row of column names",
-            "recommendations.csv:0: (references): : 1,573 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
+            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
