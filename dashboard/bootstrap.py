@@ -3,11 +3,8 @@ CSVs it was built from change, wait out an update."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from functools import lru_cache
-from pathlib import Path
 
 import streamlit as st
 
@@ -16,6 +13,7 @@ from dashboard.data import about
 from dashboard.data.overview import build_info
 from dashboard.db import DatabaseUnavailable, current_version
 from dashboard.i18n import _, fmt_datetime
+from etl import entry
 
 # How often a running app compares data/ with its build. Community Cloud pulls a pushed commit into
 # the running app, so new CSVs arrive without a restart; self-hosters may edit them in place.
@@ -24,33 +22,13 @@ CHECK_SECONDS = 60
 
 def _build() -> str | None:
     """Build the data folder and publish it; the problem report if that failed (nothing is published)."""
-    from etl import build
-    from etl.problems import BuildFailed
-
-    try:
-        build.run(paths.data_dir(), paths.db_path())
-    except BuildFailed as failed:
-        return failed.report()
-    except OSError as error:  # e.g. a host that mounts the database's folder read-only
-        return str(error)
-    return None
+    return entry.build_published(paths.data_dir(), paths.db_path())
 
 
 @st.cache_resource(show_spinner=False)
 def _first_build() -> str | None:
     """Build data/ once per server process when no database exists yet; return the error if any."""
     return _build()
-
-
-def _sha256(path: Path) -> str:
-    stat = path.stat()
-    return _sha256_of(str(path), stat.st_size, stat.st_mtime_ns)
-
-
-@lru_cache(maxsize=64)
-def _sha256_of(path: str, size: int, mtime_ns: int) -> str:
-    """Hashed again only when the file's size or time changes (a global data set is 140 MB)."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 @st.cache_resource(show_spinner=False, ttl=CHECK_SECONDS)
@@ -60,15 +38,13 @@ def _changed_data(version: str) -> tuple[tuple[str, str], ...] | None:
     None when they match, when ``UPR_REBUILD_ON_CHANGE=0``, or when ``version`` was built from another
     folder (an import, a benchmark): that database is not the app's to replace.
     """
-    from etl.schema import FILES
-
     if os.environ.get("UPR_REBUILD_ON_CHANGE", "1") == "0":
         return None
     folder = paths.data_dir()
     built_from, published = about.build_sources(version)
     if built_from is None or os.path.realpath(built_from) != os.path.realpath(folder):
         return None
-    present = {s.filename: _sha256(folder / s.filename) for s in FILES if (folder / s.filename).is_file()}
+    present = entry.source_files(folder)
     return None if present == published else tuple(sorted(present.items()))
 
 
