@@ -11,7 +11,7 @@ import streamlit as st
 
 from dashboard import columns, markdown, session
 from dashboard.data.options import filter_options
-from dashboard.exports import to_csv_bytes
+from dashboard.exports import file_name, to_csv_bytes
 from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, localized, ngettext
 from dashboard.labels import describe
 from dashboard.view import View
@@ -68,12 +68,10 @@ def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | N
         column_config=columns.config_for(frame.columns, column_config),
         key=f"{key}_table",
     )
-    illustrative = "illustrative" in frame.columns and bool(frame["illustrative"].any())
-    suffix = "-includes-illustrative" if illustrative else ""
     st.download_button(
         _("Download CSV ({n} rows)").format(n=fmt_int(len(frame))),
         data=lambda: to_csv_bytes(frame),
-        file_name=f"upr-monitor-{name}-{date.today().isoformat()}{suffix}.csv",
+        file_name=file_name(name, frame, date.today()),
         mime="text/csv",
         key=f"{key}_download",
         icon="⬇️",

@@ -8,6 +8,8 @@ open Khmer and accented names correctly.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from vocab import MULTI_SEPARATOR
@@ -34,3 +36,15 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
         if safe[column].dtype == object or str(safe[column].dtype) in ("str", "string"):
             safe[column] = safe[column].map(lambda v: neutralise(_cell_text(v)))
     return safe.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+
+
+def includes_illustrative(frame: pd.DataFrame) -> bool:
+    """Whether ``frame`` has an ``illustrative`` column with any true row."""
+    return "illustrative" in frame.columns and bool(frame["illustrative"].any())
+
+
+def file_name(name: str, frame: pd.DataFrame, day: date) -> str:
+    """An export's file name, e.g. ``upr-monitor-recommendations-2026-11-30-includes-illustrative.csv``:
+    the suffix says, before anyone opens the file, that it holds made-up rows."""
+    suffix = "-includes-illustrative" if includes_illustrative(frame) else ""
+    return f"upr-monitor-{name}-{day.isoformat()}{suffix}.csv"

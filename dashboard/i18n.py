@@ -1,7 +1,8 @@
 """Interface text and number formatting in the reader's language (gettext catalogs, Babel/CLDR).
 
 English is the source language. ``_("...")`` looks up the current session's language, set by the
-``lang`` URL parameter / switch; outside a Streamlit session it is English.
+``lang`` URL parameter / switch; outside a Streamlit session it is English, unless the caller renders
+for a reader with ``using_language(lang)`` (the plain-HTTP answers of web/ do).
 
 The Khmer catalog is ``locales/km/LC_MESSAGES/messages.po`` and nothing else: it is compiled in
 memory when first used (and again whenever the file changes), so there is no ``.mo`` file to build,
@@ -19,6 +20,9 @@ from __future__ import annotations
 import gettext
 import io
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -51,8 +55,28 @@ def N_(message: str) -> str:
 SOURCE_LANGUAGE_NOTE = N_("Official texts are shown in their source language.")
 
 
+# The language a plain-HTTP answer is rendered in (web/): set per request, so threads never share it.
+_FORCED: ContextVar[str | None] = ContextVar("upr_forced_language", default=None)
+
+
+@contextmanager
+def using_language(lang: str) -> Iterator[None]:
+    """Render in ``lang`` inside this block, outside any Streamlit session (an unknown code: English).
+
+    A context variable, not a global: each request (thread or task) of the server has its own.
+    """
+    token = _FORCED.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _FORCED.reset(token)
+
+
 def current_language() -> str:
-    """The session's interface language (``en`` outside a running app)."""
+    """The session's interface language (``en`` outside a running app, or ``using_language``'s)."""
+    forced = _FORCED.get()
+    if forced is not None:
+        return forced
     if get_script_run_ctx(suppress_warning=True) is None:  # a plain script, test or CLI: English
         return DEFAULT_LANGUAGE
     try:

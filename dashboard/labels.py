@@ -6,8 +6,13 @@ vocabularies are in vocab.py, the one place both sides take them from.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from urllib.parse import quote
+
+import pandas as pd
+
 from dashboard.i18n import N_, _
-from dashboard.view import ANY, Selection, View
+from dashboard.view import ANY, MAX_SEARCH_CHARS, Dropped, Selection, View
 from vocab import ACTION_CATEGORIES, NAMES
 
 ANY_NAME = N_("Any")
@@ -68,3 +73,50 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
     head = f"{s.state_under_review}, {scope(s)}"
     rest = "; ".join(p for p in parts if p)
     return f"{head}: {rest}" if rest else head
+
+
+def dropped_values(dropped: Iterable[Dropped]) -> list[str]:
+    """Each dropped link value as the reader reads it: ``key=value``, with "did you mean" where one is close."""
+    items = []
+    for item in dropped:
+        if item.reason == "too_long" and item.key == "q":
+            items.append(_("a search longer than {n} characters").format(n=MAX_SEARCH_CHARS))
+        elif item.suggestion:
+            items.append(
+                _("{value} (did you mean {suggestion}?)").format(
+                    value=item.shown(), suggestion=item.suggestion
+                )
+            )
+        else:
+            items.append(item.shown())
+    return items
+
+
+def dropped_notice(dropped: Iterable[Dropped], escape: Callable[[str], str] = str) -> str:
+    """The notice naming every dropped link value ("" when none was dropped): the dashboard shows it,
+    the data API answers 400 with it. ``escape`` quotes the values for where the text goes (Markdown)."""
+    items = dropped_values(dropped)
+    if not items:
+        return ""
+    return _("Some link values were not recognised and were left out: {values}").format(
+        values=escape("; ".join(items))
+    )
+
+
+def document_url(document: str | None) -> str | None:
+    """The address of a UN document by its symbol (``A/HRC/26/16`` → https://undocs.org/A/HRC/26/16),
+    or None without one. undocs.org is the UN's own resolver of document symbols."""
+    return "https://undocs.org/" + quote(document, safe="/") if document else None
+
+
+STATUS_COLUMNS = ("government_status", "civil_society_status")
+
+
+def named_matches(rows: pd.DataFrame) -> pd.DataFrame:
+    """The Explorer's table of ``explore.matches`` rows: response and latest statuses by their names in
+    the reader's language ("–" where nobody has assessed). Its CSV is the Explorer's download, and the
+    data API's CSV (web/api/) is the same bytes."""
+    return rows.assign(
+        **{c: rows[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS_COLUMNS},
+        response=rows["response"].map(label),
+    )

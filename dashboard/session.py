@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import markdown
+from dashboard import labels, markdown
 from dashboard.data.options import filter_options
-from dashboard.i18n import _
 from dashboard.routing import rerun_through_router
 from dashboard.view import (
     ANY,
-    MAX_SEARCH_CHARS,
     PARAMS,
     PARAMS_BY_KEY,
     Dropped,
@@ -80,24 +78,9 @@ def dropped() -> tuple[Dropped, ...]:
 
 def notice() -> None:
     """Name every dropped link value, as text, with the closest known value where one is close."""
-    items = []
-    for item in dropped():
-        if item.reason == "too_long" and item.key == "q":
-            items.append(_("a search longer than {n} characters").format(n=MAX_SEARCH_CHARS))
-        elif item.suggestion:
-            items.append(
-                _("{value} (did you mean {suggestion}?)").format(
-                    value=item.shown(), suggestion=item.suggestion
-                )
-            )
-        else:
-            items.append(item.shown())
-    if items:
-        st.info(
-            _("Some link values were not recognised and were left out: {values}").format(
-                values=markdown.escape("; ".join(items))
-            )
-        )
+    text = labels.dropped_notice(dropped(), escape=markdown.escape)
+    if text:
+        st.info(text)
 
 
 def write_url(view: View) -> None:

@@ -1,14 +1,12 @@
 """Explorer (/explore): every recommendation the filters and the search select, and one in full (?rec=)."""
 
-from urllib.parse import quote
-
 import streamlit as st
 
 from dashboard import components, session
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
 from dashboard.i18n import _, current_language, fmt_int, ngettext, source_language_note
-from dashboard.labels import action_name, label
+from dashboard.labels import action_name, document_url, label, named_matches
 
 version, view, lang = session.version(), session.current(), current_language()
 f = view.selection
@@ -18,7 +16,6 @@ ids = rows["id"].tolist()
 outside = view.rec if view.rec and view.rec not in ids else None
 choices = ["", *ids, *([outside] if outside else [])]
 asked = [d.value for d in session.dropped() if d.key == "rec"]
-STATUS = ("government_status", "civil_society_status")
 
 st.title(_("Explorer"))
 st.markdown(
@@ -59,7 +56,7 @@ if rec:
             if rec["document"]:
                 st.link_button(
                     _("Open the report on undocs.org"),
-                    "https://undocs.org/" + quote(rec["document"], safe="/"),
+                    document_url(rec["document"]),
                 )
         assigned = explore.ministries_of(version, value, lang)
         category = rec["action_category"]
@@ -114,12 +111,8 @@ st.subheader(_("Matching recommendations"))
 if rows.empty:
     st.info(_("No recommendation matches. Try fewer or other words, or widen the filters in the sidebar."))
 else:
-    table = rows.assign(
-        **{c: rows[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS},
-        response=rows["response"].map(label),
-    )
     components.data_table(
-        table,
+        named_matches(rows),
         "recommendations",
         key="matches",
         column_config={"text": st.column_config.TextColumn(_("Text"), width="large")},
