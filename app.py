@@ -12,6 +12,11 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
+from web.api import ROUTES as API_ROUTES
 from web.canonical import CanonicalAddress
 
-app = st.App(Path(__file__).parent / "router.py", middleware=[Middleware(CanonicalAddress)])
+routes = [
+    # The data API, /api/v1/... (web/api/, docs/api.md)
+    *API_ROUTES,
+]
+app = st.App(Path(__file__).parent / "router.py", routes=routes, middleware=[Middleware(CanonicalAddress)])

@@ -12,8 +12,8 @@ import streamlit as st
 from dashboard import columns, markdown, session
 from dashboard.data.options import filter_options
 from dashboard.exports import file_name, to_csv_bytes
-from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, localized, ngettext
-from dashboard.labels import describe
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, ngettext
+from dashboard.labels import describe, illustrative_warning
 from dashboard.view import View
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
@@ -28,13 +28,7 @@ PLOTLY_CONFIG = {
 def illustrative_notice(count: int, total: int | None = None) -> None:
     """Say plainly when a view includes made-up rows."""
     if count:
-        st.warning(
-            _(
-                "This view includes {count} illustrative recommendation(s): made-up stand-ins for data not yet "
-                "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts."
-            ).format(count=fmt_int(count)),
-            icon="⚠️",
-        )
+        st.warning(illustrative_warning(count), icon="⚠️")
 
 
 def unanswered_notice(count: int) -> None:
@@ -89,11 +83,7 @@ def copy_link(view: View) -> None:
     with st.expander(_("🔗 Link to this view")):
         st.code(base + view.link(), language=None)
         st.caption(_("Copy this address to share exactly what you see, filters included."))
-        options = filter_options(session.version())
-        names = {
-            m: localized(options.ministry_names.get(m), options.ministry_names_km.get(m))
-            for m in view.selection.ministries
-        }
+        names = filter_options(session.version()).ministry_labels(view.selection.ministries)
         st.text(describe(view, names))  # the view in words; it quotes the reader's search: shown as text
 
 

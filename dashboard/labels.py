@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.i18n import N_, _
+from dashboard.i18n import N_, _, fmt_int
 from dashboard.view import ANY, MAX_SEARCH_CHARS, Dropped, Selection, View
 from vocab import ACTION_CATEGORIES, NAMES
 
@@ -73,6 +73,14 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
     head = f"{s.state_under_review}, {scope(s)}"
     rest = "; ".join(p for p in parts if p)
     return f"{head}: {rest}" if rest else head
+
+
+def illustrative_warning(count: int) -> str:
+    """The warning every view with made-up rows carries (``count`` of them), on screen and in the API."""
+    return _(
+        "This view includes {count} illustrative recommendation(s): made-up stand-ins for data not yet "
+        "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts."
+    ).format(count=fmt_int(count))
 
 
 def dropped_values(dropped: Iterable[Dropped]) -> list[str]:

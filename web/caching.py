@@ -1,9 +1,20 @@
 """HTTP caching for everything web/ answers: an ETag per (database version, code, address), revalidated.
 
-``Cache-Control: public, no-cache`` lets a browser and the nginx recipe keep the body but ask before
-using it again; the ETag names the published database version, the code that rendered it and the
-exact address, so a republish (or a new deployment) changes it and nothing stale is ever served, while
-an unchanged answer costs a 304 with no body.
+The choice, and why:
+- ``Cache-Control: public, no-cache``: a browser and the nginx recipe may keep an answer but must ask
+  the server before using it again. Not ``max-age``: a republish must reach every reader at once, and
+  a revalidation costs one round trip with no body (a 304), which is what a reader on a slow link pays
+  for anyway. (nginx itself keeps answers for one second and then revalidates with this ETag:
+  deploy/nginx/upr-monitor.conf.)
+- A **strong** ETag naming the published database version (the versioned file the link points at),
+  the code that rendered it (web/, dashboard/, vocab.py, the catalogs) and the exact address: a
+  republish or a deployment of other code changes it, so nothing stale is served after either, and
+  every replica of one deployment computes the same tag for the same answer (the nginx recipe
+  balances readers across replicas freely). The body is built from that one version only.
+- ``If-None-Match`` is compared weakly (RFC 9110, 13.1.2): nginx turns the tag into ``W/"..."`` when it
+  gzips an answer, and a client sends that back.
+- ``X-UPR-Data-Version`` on every answer (304s included) names the version it came from, so a reader,
+  a cache or the load benchmark can check that no answer mixes two builds.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from starlette.responses import Response
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_CONTROL = "public, no-cache"
+VERSION_HEADER = "X-UPR-Data-Version"
 
 
 @cache
@@ -32,22 +44,41 @@ def code_id() -> str:
     return digest.hexdigest()[:16]
 
 
+def data_version(version: str) -> str:
+    """The public name of database ``version`` (a real file path): its file name without the suffix,
+    e.g. ``upr-20261130T101500-123456789``. It changes with every publish (etl/publish.py)."""
+    return Path(version).stem
+
+
 def etag(version: str, request: Request) -> str:
     """A strong ETag for the answer to ``request`` from database ``version`` (a real file path)."""
     key = "\0".join((Path(version).name, code_id(), request.url.path, request.url.query))
     return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
 
 
-def not_modified(request: Request, tag: str) -> Response | None:
-    """A 304 when the client already holds this answer (If-None-Match), else None."""
+def _opaque(tag: str) -> str:
+    tag = tag.strip()
+    return tag[2:] if tag.startswith("W/") else tag
+
+
+def not_modified(request: Request, tag: str, version: str | None = None) -> Response | None:
+    """A 304 when the client already holds this answer (If-None-Match, weak comparison), else None.
+
+    ``version``: the database version the tag was made for, named in ``X-UPR-Data-Version``.
+    """
     asked = request.headers.get("if-none-match", "")
-    if tag in {t.strip() for t in asked.split(",")} or asked.strip() == "*":
-        return Response(status_code=304, headers={"ETag": tag, "Cache-Control": CACHE_CONTROL})
+    if not asked:
+        return None
+    held = {_opaque(t) for t in asked.split(",")}
+    if _opaque(tag) in held or "*" in held:
+        return cached(Response(status_code=304), tag, version)
     return None
 
 
-def cached(response: Response, tag: str) -> Response:
-    """``response`` with the ETag and the revalidation policy set."""
+def cached(response: Response, tag: str, version: str | None = None) -> Response:
+    """``response`` with the ETag, the revalidation policy and (given ``version``) the data version set."""
     response.headers["ETag"] = tag
     response.headers["Cache-Control"] = CACHE_CONTROL
+    if version is not None:
+        response.headers[VERSION_HEADER] = data_version(version)
     return response

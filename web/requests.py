@@ -21,10 +21,11 @@ def params_of(request: Request) -> dict[str, list[str]]:
     return params
 
 
-def view_of(request: Request, page: str) -> tuple[str, Parsed]:
+def view_of(request: Request, page: str, version: str | None = None) -> tuple[str, Parsed]:
     """The published version this request reads, and its parsed view of ``page``.
 
+    ``version``: the one the caller already resolved (e.g. for its ETag); by default the current one.
     Raises dashboard.db.DatabaseUnavailable when nothing is published (answer 503 with Retry-After).
     """
-    version = current_version()
+    version = version or current_version()
     return version, parse(params_of(request), filter_options(version).choices(version), page)

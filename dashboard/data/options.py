@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from dashboard.db import query
+from dashboard.i18n import localized
 from dashboard.view import Choices
 from vocab import REGIONAL_GROUPS
 
@@ -27,6 +28,10 @@ class FilterOptions:
     ministry_ids: list[str]
     ministry_names: dict[str, str]
     ministry_names_km: dict[str, str]
+
+    def ministry_labels(self, ids) -> dict[str, str]:
+        """Each ministry id in ``ids`` → its name in the reader's language (the Khmer one where there is one)."""
+        return {m: localized(self.ministry_names.get(m), self.ministry_names_km.get(m)) for m in ids}
 
     def choices(self, version: str) -> Choices:
         """The same options as the link parser's ``Choices`` (ids are checked against ``version``)."""
