@@ -29,10 +29,9 @@ from vocab import MULTI_SEPARATOR
 from web import caching
 from web.api.answers import CORS, Begun, begin, endpoint, json_response, link, meta, plain
 from web.api.query import DEFAULT_LIMIT
+from web.api.routes import CSV_PATH, JSON_PATH
 
 PAGE = "explore"  # the dashboard page whose link parameters (``rec`` included) and download these are
-CSV_PATH = "/api/v1/recommendations.csv"
-JSON_PATH = "/api/v1/recommendations.json"
 LISTS = ("recommending_states", "themes")
 
 
