@@ -11,6 +11,7 @@ another view.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ PAGING_KEYS = ("limit", "offset", "version")
 # Added by chat apps, social networks and newsletters to links people share: never part of a view.
 TRACKING_KEYS = ("fbclid", "gclid", "dclid", "msclkid", "twclid", "igshid", "mc_cid", "mc_eid", "_ga")
 TRACKING_PREFIXES = ("utm_",)
+# A data version's name (web/caching.data_version): a file name's stem, e.g. upr-20261130T101500-123456789.
+VERSION_SHAPE = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,9 @@ def read(params: Mapping[str, Sequence[str]], choices: Choices, page: str, paged
     limit = _number(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT, dropped) if paged else DEFAULT_LIMIT
     offset = _number(params, "offset", 0, 0, None, dropped) if paged else 0
     version = (list(params.get("version", [])) or [None])[-1] if paged else None
+    if version and not VERSION_SHAPE.fullmatch(version):
+        dropped.append(Dropped("version", version))
+        version = None
     return ApiQuery(parsed.view, limit, offset, version or None, tuple(ignored), tuple(dropped))
 
 
