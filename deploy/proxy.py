@@ -2,13 +2,15 @@
 
 The tests and the benchmark use this; an operator can use it to try the proxy before installing it:
 
-    python -m deploy.proxy --port 8660 --upstream 127.0.0.1:8501   # proxy an app already running
+    python -m deploy.proxy --port 8660 --upstream 127.0.0.1:8501 --upstream 127.0.0.1:8502
     python -m deploy.proxy --render-only --port 8660 --prefix /tmp/upr-nginx  # just write the config
 
 The rendered config is the committed site file with three changes: it listens on 127.0.0.1:PORT, its
-upstream is the given address, and its cache, pid, logs and temp files live under PREFIX (so nginx
-runs unprivileged with ``nginx -p PREFIX -c PREFIX/nginx.conf`` and ``daemon off``). Brotli is
-switched on where Debian's nginx brotli module is installed.
+upstreams hold the given replicas' addresses (one or more, with the site file's ``max_fails`` and
+``fail_timeout``), and its caches, pid, logs and temp files live under PREFIX (so nginx runs
+unprivileged with ``nginx -p PREFIX -c PREFIX/nginx.conf`` and ``daemon off``). Brotli is switched on
+where Debian's nginx brotli module is installed. Its access log names the replica that answered each
+request and the cache's verdict (``$upstream_addr``, ``$upstream_cache_status``), for the tests.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,13 @@ SITE = ROOT / "deploy" / "nginx" / "upr-monitor.conf"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
 # Ports this project's tests and benchmarks may use.
 PORTS = range(8651, 8670)
+# The site file's replica lines (deploy/nginx/upr-monitor.conf): "    server 127.0.0.1:8501 max_fails=...;"
+REPLICA_LINES = re.compile(
+    r"(?m)^(    server) 127\.0\.0\.1:85\d\d((?: [^;\n]*)?);\n(?:    server 127\.0\.0\.1:85\d\d[^;\n]*;\n)*"
+)
+ACCESS_LOG = (
+    '$remote_addr "$request" $status $body_bytes_sent $upstream_addr $upstream_cache_status $request_time'
+)
 
 
 def nginx_binary() -> str | None:
@@ -45,18 +54,31 @@ def brotli_available() -> bool:
     return BROTLI_MODULE.is_file()
 
 
-def render(port: int, upstream: str, prefix: Path, brotli: bool | None = None) -> Path:
-    """Write ``prefix/nginx.conf`` for a proxy on 127.0.0.1:``port`` in front of ``upstream``."""
+def render(port: int, upstream: str | Sequence[str], prefix: Path, brotli: bool | None = None) -> Path:
+    """Write ``prefix/nginx.conf`` for a proxy on 127.0.0.1:``port`` in front of the replica(s) ``upstream``
+    (``host:port`` each)."""
     brotli = brotli_available() if brotli is None else brotli
+    replicas = [upstream] if isinstance(upstream, str) else list(upstream)
     prefix = prefix.resolve()
     for folder in ("logs", "cache", "tmp"):
         (prefix / folder).mkdir(parents=True, exist_ok=True)
     site = SITE.read_text(encoding="utf-8")
+    site, upstreams = REPLICA_LINES.subn(
+        lambda m: "".join(f"{m.group(1)} {address}{m.group(2)};\n" for address in replicas), site
+    )
+    if upstreams != 2:
+        raise ValueError(f"{SITE}: expected the replica lines of two upstreams, found {upstreams}")
     replacements = [
-        ("    server 127.0.0.1:8501;", f"    server {upstream};"),
         ("    listen 80;", f"    listen 127.0.0.1:{port};"),
         ("    listen [::]:80;\n", ""),
-        ("proxy_cache_path /var/lib/nginx/upr-monitor-cache ", f"proxy_cache_path {prefix / 'cache'} "),
+        (
+            "proxy_cache_path /var/lib/nginx/upr-monitor-cache ",
+            f"proxy_cache_path {prefix / 'cache' / 'static'} ",
+        ),
+        (
+            "proxy_cache_path /var/lib/nginx/upr-monitor-answers ",
+            f"proxy_cache_path {prefix / 'cache' / 'answers'} ",
+        ),
     ]
     for old, new in replacements:
         if site.count(old) != 1:
@@ -76,11 +98,13 @@ def render(port: int, upstream: str, prefix: Path, brotli: bool | None = None) -
             f"pid {prefix / 'nginx.pid'};",
             f"error_log {prefix / 'logs' / 'error.log'} warn;",
             f"load_module {BROTLI_MODULE};" if brotli else "",
-            "events { worker_connections 512; }",
+            # Each reader holds a connection to nginx and, during a request, one to a replica.
+            "events { worker_connections 4096; }",
             "http {",
             "    default_type application/octet-stream;",
             "    sendfile on;",
-            f"    access_log {prefix / 'logs' / 'access.log'};",
+            f"    log_format upr '{ACCESS_LOG}';",
+            f"    access_log {prefix / 'logs' / 'access.log'} upr;",
             *(
                 f"    {kind}_temp_path {temp / kind};"
                 for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -179,9 +203,10 @@ def streamlit_app(port: int, database: Path, log: Path, python: str = sys.execut
 
 @contextlib.contextmanager
 def nginx_proxy(
-    port: int, upstream: str, prefix: Path | None = None, brotli: bool | None = None
+    port: int, upstream: str | Sequence[str], prefix: Path | None = None, brotli: bool | None = None
 ) -> Iterator[str]:
-    """Run nginx with the rendered config on 127.0.0.1:``port`` in front of ``upstream``; yield its URL."""
+    """Run nginx with the rendered config on 127.0.0.1:``port`` in front of the replica(s) ``upstream``;
+    yield its URL."""
     binary = nginx_binary()
     if binary is None:
         raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
@@ -215,19 +240,22 @@ def nginx_proxy(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m deploy.proxy", description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8660, help="port to listen on (127.0.0.1)")
-    parser.add_argument("--upstream", default="127.0.0.1:8501", help="the Streamlit server")
+    parser.add_argument(
+        "--upstream", action="append", help="a replica's host:port (repeat for each; default 127.0.0.1:8501)"
+    )
     parser.add_argument("--prefix", type=Path, default=None, help="folder for config, cache, logs")
     parser.add_argument("--render-only", action="store_true", help="write the config and exit")
     parser.add_argument("--no-brotli", action="store_true", help="gzip only, even if brotli is installed")
     args = parser.parse_args(argv)
     brotli = False if args.no_brotli else None
+    args.upstream = args.upstream or ["127.0.0.1:8501"]
     if args.render_only:
         prefix = args.prefix or Path(tempfile.mkdtemp(prefix="upr-nginx-"))
         print(render(args.port, args.upstream, prefix, brotli))
         return 0
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop nginx on `kill` too
     with nginx_proxy(args.port, args.upstream, args.prefix, brotli) as url:
-        print(f"proxying {url} -> http://{args.upstream} (Ctrl-C stops)", flush=True)
+        print(f"proxying {url} -> {', '.join(args.upstream)} (Ctrl-C stops)", flush=True)
         with contextlib.suppress(KeyboardInterrupt):
             while True:
                 time.sleep(3600)

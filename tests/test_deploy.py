@@ -46,10 +46,14 @@ def test_a_database_already_published_in_a_read_only_data_dir_is_used(monkeypatc
 
 @pytest.mark.parametrize("brotli", [False, True])
 def test_the_rendered_config_is_the_site_file_on_loopback(tmp_path, brotli):
-    conf = proxy.render(8660, "127.0.0.1:8661", tmp_path, brotli=brotli).read_text()
+    conf = proxy.render(8660, ["127.0.0.1:8661", "127.0.0.1:8662"], tmp_path, brotli=brotli).read_text()
     assert "daemon off;" in conf and f"pid {tmp_path.resolve() / 'nginx.pid'};" in conf
-    assert "listen 127.0.0.1:8660;" in conf and "server 127.0.0.1:8661;" in conf
+    assert "listen 127.0.0.1:8660;" in conf
+    # both replicas in both upstreams (free and sticky), with the site file's failure settings
+    for port in (8661, 8662):
+        assert conf.count(f"server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;") == 2
     live = "\n".join(line for line in conf.splitlines() if not line.lstrip().startswith("#"))
+    assert "127.0.0.1:85" not in live
     assert "listen 80" not in live and "[::]" not in live and "/var/" not in live
     assert ("\n    brotli on;" in conf) is brotli
     assert ("load_module" in conf) is brotli
@@ -72,7 +76,7 @@ def test_no_location_drops_the_server_level_headers():
         line for line in proxy.SITE.read_text().splitlines() if not line.lstrip().startswith("#")
     )
     locations = re.findall(r"(?m)^\s*location [^{]*\{([^}]*)\}", live)
-    assert len(locations) == 3
+    assert len(locations) == 5
     for body in locations:
         assert "add_header" not in body and "proxy_set_header" not in body and "proxy_hide_header" not in body
 
@@ -84,18 +88,34 @@ def unit(name: str) -> configparser.ConfigParser:
     return parser
 
 
-def test_the_service_runs_streamlit_on_loopback_unprivileged_and_restarts():
-    service = unit("upr-monitor.service")["Service"]
+def test_each_replica_runs_streamlit_on_its_loopback_port_unprivileged_and_restarts():
+    service = unit("upr-monitor@.service")["Service"]
     command = service["ExecStart"].replace("\\\n", " ")
     assert "-m streamlit run app.py" in command
-    assert "--server.address 127.0.0.1" in command and "--server.port 8501" in command
+    assert "--server.address 127.0.0.1" in command and "--server.port %i" in command  # the instance: a port
     assert service["Restart"] == "always"
     assert service["User"] not in ("", "root") and service["WorkingDirectory"].startswith("/")
-    text = (ROOT / "deploy" / "systemd" / "upr-monitor.service").read_text()
+    text = (ROOT / "deploy" / "systemd" / "upr-monitor@.service").read_text()
     assert "\nEnvironment=UPR_DB=/" in text  # Environment= repeats: configparser keeps only the last
+    # N replicas never each rebuild the same change: the ETL does, on a timer and when the CSVs change
+    assert "\nEnvironment=UPR_REBUILD_ON_CHANGE=0\n" in text
+    assert unit("upr-monitor@.service")["Install"]["WantedBy"] == "upr-monitor.target"
+    target = unit("upr-monitor.target")
+    assert set(target["Unit"]["Wants"].split()) == {"upr-monitor-etl.timer", "upr-monitor-etl.path"}
+    path = unit("upr-monitor-etl.path")["Path"]
+    assert path["Unit"] == "upr-monitor-etl.service"
+    assert path["PathChanged"] == text.split("Environment=UPR_DATA_DIR=", 1)[1].split()[0]
     etl = unit("upr-monitor-etl.service")["Service"]
     assert etl["ExecStart"].endswith("-m etl") and etl["User"] == service["User"]
     assert unit("upr-monitor-etl.timer")["Timer"]["OnCalendar"]
+
+
+def test_the_replicas_of_nginx_are_the_ports_the_docs_enable():
+    site = proxy.SITE.read_text()
+    ports = re.findall(r"(?m)^    server 127\.0\.0\.1:(\d+) ", site)
+    assert len(ports) == 4 and ports[:2] == ports[2:]  # the same replicas in both upstreams
+    guide = (ROOT / "docs" / "deploying.md").read_text()
+    assert " ".join(f"upr-monitor@{p}.service" for p in ports[:2]) in guide
 
 
 @pytest.mark.parametrize("page", ["", "acceptance", "ministries", "noted", "explore", "states"])
