@@ -28,6 +28,7 @@ import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,10 +170,25 @@ def _stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
             process.wait()
 
 
+@dataclass
+class Replica:
+    """One running app server: its URL and process (a test or benchmark may kill it)."""
+
+    url: str
+    process: subprocess.Popen
+
+    @property
+    def address(self) -> str:
+        """``host:port``, as an nginx upstream names it."""
+        return self.url.removeprefix("http://")
+
+
 @contextlib.contextmanager
-def streamlit_app(port: int, database: Path, log: Path, python: str = sys.executable) -> Iterator[str]:
-    """Run ``python -m streamlit run app.py`` on 127.0.0.1:``port`` on ``database``; yield its URL."""
-    env = {**os.environ, "UPR_DB": str(database), "PYTHONUNBUFFERED": "1"}
+def streamlit_replica(
+    port: int, database: Path, log: Path, python: str = sys.executable, env: dict[str, str] | None = None
+) -> Iterator[Replica]:
+    """Run ``python -m streamlit run app.py`` on 127.0.0.1:``port`` on ``database``; yield it, stop it after."""
+    env = {**os.environ, "UPR_DB": str(database), "PYTHONUNBUFFERED": "1", **(env or {})}
     command = [
         python,
         "-m",
@@ -196,9 +212,16 @@ def streamlit_app(port: int, database: Path, log: Path, python: str = sys.execut
         try:
             url = f"http://127.0.0.1:{port}"
             wait_for(f"{url}/_stcore/health", 90, process, log)
-            yield url
+            yield Replica(url, process)
         finally:
             _stop(process)
+
+
+@contextlib.contextmanager
+def streamlit_app(port: int, database: Path, log: Path, python: str = sys.executable) -> Iterator[str]:
+    """Run ``python -m streamlit run app.py`` on 127.0.0.1:``port`` on ``database``; yield its URL."""
+    with streamlit_replica(port, database, log, python) as replica:
+        yield replica.url
 
 
 @contextlib.contextmanager

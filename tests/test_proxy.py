@@ -1,53 +1,103 @@
-"""The nginx proxy of deploy/nginx/upr-monitor.conf in front of a real Streamlit server.
+"""The nginx proxy of deploy/nginx/upr-monitor.conf in front of two real app replicas.
 
-One real ``python -m streamlit run app.py`` on the golden fixture and one unprivileged nginx on
-loopback (config rendered by deploy/proxy.py) serve the whole module. Checked: pages and health pass
-through; hashed JS arrives gzip-compressed and cacheable for a year while the HTML shell is not
-cached; the security headers are set; the WebSocket session runs a page through the proxy; and, in
-Chromium, a page draws its chart through the proxy and an embedded page keeps its source line.
+Two real ``python -m streamlit run app.py`` on (a private copy of) the golden fixture and one
+unprivileged nginx on loopback (config rendered by deploy/proxy.py) serve the whole module. Checked:
+pages and health pass through; hashed JS arrives gzip-compressed and cacheable for a year while the
+HTML shell is not cached; the security headers are set; the WebSocket session runs a page through the
+proxy; in Chromium, a page draws its chart through the proxy and an embedded page keeps its source
+line. With the replicas: API answers are spread over both, cached a second and revalidated by ETag,
+and a republish reaches readers; an interactive reader stays on one replica; and a replica that
+dies costs no API reader an error (last in this file: it leaves one replica).
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
 import re
 import shutil
+import signal
+import threading
+import time
+import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from benchmarks.harness import CHROMIUM_ARGS
 from deploy import proxy
+from etl import build
+from tests.conftest import GOLDEN
+from tests.etl_helpers import copy_published
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "artifacts"
 CHART = "[data-testid=stPlotlyChart] .js-plotly-plot .main-svg"
 
 
-def get(url: str, encoding: str | None = None) -> tuple[int, dict[str, str], bytes]:
-    """GET ``url`` (raw bytes, no decoding); headers with lower-case names."""
-    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding or "identity"})
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
-        return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+def get(
+    url: str, encoding: str | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, str], bytes]:
+    """GET ``url`` (raw bytes, no decoding; an HTTP error is returned, not raised); headers lower-case."""
+    request = urllib.request.Request(
+        url, headers={"Accept-Encoding": encoding or "identity", **(headers or {})}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (loopback only)
+            return response.status, {k.lower(): v for k, v in response.headers.items()}, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, {k.lower(): v for k, v in error.headers.items()}, error.read()
 
 
 @pytest.fixture(scope="module")
-def served(golden_db, tmp_path_factory):
-    """(direct URL, proxy URL): the app on the golden fixture, and nginx in front of it."""
+def cluster(golden_db, tmp_path_factory):
+    """Two replicas of the app on a private copy of the golden fixture (a test republishes it), and
+    nginx in front of them: ``replicas``, ``proxied`` (URL), ``database``, ``access_log``."""
     if proxy.nginx_binary() is None:
         if os.environ.get("CI"):
             pytest.fail("nginx is required in CI (apt-get install nginx)")
         pytest.skip("nginx is not installed (apt-get install nginx); CI installs it and runs this")
     folder = tmp_path_factory.mktemp("proxy")
-    app_port = proxy.free_port()
-    proxy_port = proxy.free_port(exclude=(app_port,))
+    database = copy_published(golden_db, folder)
+    ports = (proxy.free_port(),)
+    ports += (proxy.free_port(exclude=ports),)
+    proxy_port = proxy.free_port(exclude=ports)
     with (
-        proxy.streamlit_app(app_port, golden_db, folder / "streamlit.log") as direct,
-        proxy.nginx_proxy(proxy_port, f"127.0.0.1:{app_port}", folder / "nginx") as proxied,
+        proxy.streamlit_replica(ports[0], database, folder / "replica-a.log") as a,
+        proxy.streamlit_replica(ports[1], database, folder / "replica-b.log") as b,
+        proxy.nginx_proxy(proxy_port, [a.address, b.address], folder / "nginx") as proxied,
     ):
-        yield direct, proxied
+        yield SimpleNamespace(
+            replicas=(a, b),
+            proxied=proxied,
+            database=database,
+            access_log=folder / "nginx" / "logs" / "access.log",
+        )
+
+
+@pytest.fixture(scope="module")
+def served(cluster):
+    """(direct URL of one replica, proxy URL)."""
+    return cluster.replicas[0].url, cluster.proxied
+
+
+def served_by(cluster, path: str, tried: bool = False) -> list[str]:
+    """The replica (host:port) that answered each request for ``path``, in order ("-": nginx's cache);
+    with ``tried``, every replica tried for it ("a, b": a failed, b answered).
+
+    Reads the access log (deploy/proxy.py's format: ... "$request" $status $bytes $upstream_addr
+    $cache_status $time).
+    """
+    found = []
+    for line in cluster.access_log.read_text().splitlines():
+        match = re.search(r'"GET (\S+) [^"]*" \d{3} \d+ (.+) \S+ [\d.]+$', line)
+        if match and match.group(1) == path:
+            found.append(match.group(2) if tried else match.group(2).split(", ")[-1])
+    return found
 
 
 def js_assets(html: bytes) -> list[str]:
@@ -208,3 +258,105 @@ def test_an_embedded_page_shows_its_chart_and_source_line(served, chromium):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / "embed-through-proxy.png", full_page=True)
     page.close()
+
+
+# --- replicas ------------------------------------------------------------------------------------
+
+
+def api(cluster, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in {"cycle": "all", **params}.items())
+    return f"/api/v1/recommendations.json?{query}"
+
+
+def test_api_answers_are_spread_over_the_replicas(cluster):
+    paths = [api(cluster, limit=str(n)) for n in range(1, 13)]  # distinct addresses: not in nginx's cache
+    for path in paths:
+        assert get(cluster.proxied + path)[0] == 200
+    used = {replica for path in paths for replica in served_by(cluster, path)}
+    assert used == {r.address for r in cluster.replicas}
+
+
+def test_an_api_answer_is_kept_a_second_then_revalidated_by_its_etag(cluster):
+    path = api(cluster, q="school")
+    status, first, body = get(cluster.proxied + path)
+    assert (status, first["x-cache-status"]) == (200, "MISS")
+    status, again, same = get(cluster.proxied + path)
+    assert (again["x-cache-status"], same, again["etag"]) == ("HIT", body, first["etag"])
+    assert again["cache-control"] == "public, no-cache"  # the app's own policy, from the cache too
+    assert again["x-upr-data-version"] == json.loads(same)["meta"]["data"]["version"]
+    held = get(cluster.proxied + path, headers={"If-None-Match": first["etag"]})
+    assert held[0] == 304 and held[2] == b""
+    time.sleep(2.1)  # nginx's second is over: it asks a replica, which answers 304 (no query)
+    status, later, _ = get(cluster.proxied + path)
+    assert (status, later["x-cache-status"]) == (200, "REVALIDATED")
+    # an error is never kept
+    status, bad, _ = get(cluster.proxied + "/api/v1/recommendations.json?cylce=3")
+    assert (status, bad["cache-control"]) == (400, "no-store")
+
+
+def test_a_republish_reaches_readers_through_the_proxy_within_two_seconds(cluster):
+    path = api(cluster, response="supported")
+    _, before, body = get(cluster.proxied + path)
+    build.run(GOLDEN, cluster.database)  # python -m etl publishes again
+    time.sleep(2.1)
+    status, after, fresh = get(cluster.proxied + path, headers={"If-None-Match": before["etag"]})
+    assert status == 200 and after["etag"] != before["etag"]
+    assert after["x-upr-data-version"] != before["x-upr-data-version"]
+    assert json.loads(fresh)["meta"]["data"]["version"] == after["x-upr-data-version"]
+    assert json.loads(fresh)["rows"] == json.loads(body)["rows"]  # the same CSVs, rebuilt
+
+
+def test_an_interactive_reader_stays_on_one_replica(cluster):
+    from websockets.sync.client import connect
+
+    status, headers, _ = get(cluster.proxied + "/acceptance?sur=Atlantis&cycle=1")
+    cookie = headers["set-cookie"].split(";")[0]
+    assert status == 200 and re.fullmatch(r"upr_affinity=[0-9a-f]{32}", cookie)
+    assert "set-cookie" not in get(cluster.proxied + api(cluster))[1]  # never on a shared answer
+    chosen = set()
+    for page in ("/noted?sur=Atlantis&cycle=1", "/?sur=Atlantis&cycle=2", "/explore?sur=Atlantis&cycle=3"):
+        assert get(cluster.proxied + page, headers={"Cookie": cookie})[0] == 200
+        chosen.add(served_by(cluster, page)[-1])
+    address = cluster.proxied.replace("http://", "ws://") + "/_stcore/stream"
+    with connect(
+        address, subprotocols=["streamlit"], origin=cluster.proxied, additional_headers={"Cookie": cookie}
+    ):
+        pass
+    chosen.add(served_by(cluster, "/_stcore/stream")[-1])
+    assert len(chosen) == 1, chosen  # the pages and the WebSocket of one reader: one replica
+    others = {served_by(cluster, "/_stcore/stream")[-1]}
+    for n in range(12):  # other readers (other cookies) are spread over both
+        key = f"upr_affinity={n:032x}"
+        with connect(
+            address, subprotocols=["streamlit"], origin=cluster.proxied, additional_headers={"Cookie": key}
+        ):
+            pass
+        others.add(served_by(cluster, "/_stcore/stream")[-1])
+    assert others == {r.address for r in cluster.replicas}
+
+
+def test_a_replica_that_dies_costs_no_api_reader_an_error(cluster):
+    """Last in the module: it kills a replica. Readers keep asking distinct addresses (so nginx must
+    reach a replica) while one replica is killed mid-run."""
+    paths = [api(cluster, limit=str(n), offset=str(n % 3)) for n in range(100, 300)]
+    statuses: list[int] = []
+    dying = cluster.replicas[1]
+
+    def kill_halfway() -> None:
+        while len(statuses) < len(paths) // 2:
+            time.sleep(0.01)
+        dying.process.send_signal(signal.SIGKILL)
+
+    killer = threading.Thread(target=kill_halfway)
+    killer.start()
+    with ThreadPoolExecutor(8) as pool:
+        for status, _, _ in pool.map(lambda p: get(cluster.proxied + p), paths):
+            statuses.append(status)
+    killer.join()
+    assert dying.process.wait(timeout=10) == -signal.SIGKILL
+    assert statuses == [200] * len(paths)
+    survivor = cluster.replicas[0].address
+    tried = [replica for path in paths for replica in served_by(cluster, path, tried=True)]
+    assert f"{dying.address}, {survivor}" in tried  # a request that met the dead replica was retried
+    late = [replica for path in paths[-50:] for replica in served_by(cluster, path)]
+    assert set(late) == {survivor}  # and then it was left out
