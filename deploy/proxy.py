@@ -95,7 +95,7 @@ def render(port: int, upstream: str | Sequence[str], prefix: Path, brotli: bool 
             # As root (CI containers), nginx would start its workers as `nobody`, which cannot reach
             # the 0700 temp folders this prefix lives in; an installed nginx runs them as www-data.
             "user root;" if os.geteuid() == 0 else "",
-            "worker_processes 1;",
+            "worker_processes auto;",  # one per core, as Debian's nginx.conf has it
             f"pid {prefix / 'nginx.pid'};",
             f"error_log {prefix / 'logs' / 'error.log'} warn;",
             f"load_module {BROTLI_MODULE};" if brotli else "",

@@ -283,6 +283,7 @@ def test_an_api_answer_is_kept_a_second_then_revalidated_by_its_etag(cluster):
     status, again, same = get(cluster.proxied + path)
     assert (again["x-cache-status"], same, again["etag"]) == ("HIT", body, first["etag"])
     assert again["cache-control"] == "public, no-cache"  # the app's own policy, from the cache too
+    assert "x-accel-expires" not in again  # nginx's own instruction stays with nginx
     assert again["x-upr-data-version"] == json.loads(same)["meta"]["data"]["version"]
     held = get(cluster.proxied + path, headers={"If-None-Match": first["etag"]})
     assert held[0] == 304 and held[2] == b""
@@ -333,6 +334,16 @@ def test_an_interactive_reader_stays_on_one_replica(cluster):
             pass
         others.add(served_by(cluster, "/_stcore/stream")[-1])
     assert others == {r.address for r in cluster.replicas}
+
+
+def test_an_api_answer_is_kept_gzipped_and_unpacked_for_a_client_without_gzip(cluster):
+    path = api(cluster, lang="km")  # every row: large enough to be worth compressing
+    status, zipped_headers, zipped = get(cluster.proxied + path, "gzip")
+    assert (status, zipped_headers.get("content-encoding")) == (200, "gzip")
+    status, plain_headers, plain = get(cluster.proxied + path)  # from the same cache entry
+    assert (status, plain_headers["x-cache-status"]) == (200, "HIT")
+    assert "content-encoding" not in plain_headers
+    assert gzip.decompress(zipped) == plain and json.loads(plain)["meta"]["counts"]["matching"] >= 0
 
 
 def test_a_replica_that_dies_costs_no_api_reader_an_error(cluster):

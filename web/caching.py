@@ -15,6 +15,11 @@ The choice, and why:
   gzips an answer, and a client sends that back.
 - ``X-UPR-Data-Version`` on every answer (304s included) names the version it came from, so a reader,
   a cache or the load benchmark can check that no answer mixes two builds.
+- ``X-Accel-Expires: @<time>`` tells nginx (which keeps an answer one second and removes this header
+  before it reaches a reader) to count that second from the moment the answer's version was looked
+  up, not from when the answer was done: an answer that took long under load, begun just before a
+  republish, is not then served as fresh for another second after it (measured by the load benchmark:
+  without it, answers of the previous version were still served 5 s after a republish).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from starlette.responses import Response
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_CONTROL = "public, no-cache"
 VERSION_HEADER = "X-UPR-Data-Version"
+PROXY_SECONDS = 1  # how long the nginx recipe keeps an answer (deploy/nginx/upr-monitor.conf)
 
 
 @cache
@@ -61,24 +67,32 @@ def _opaque(tag: str) -> str:
     return tag[2:] if tag.startswith("W/") else tag
 
 
-def not_modified(request: Request, tag: str, version: str | None = None) -> Response | None:
+def not_modified(
+    request: Request, tag: str, version: str | None = None, looked_up: float | None = None
+) -> Response | None:
     """A 304 when the client already holds this answer (If-None-Match, weak comparison), else None.
 
-    ``version``: the database version the tag was made for, named in ``X-UPR-Data-Version``.
+    ``version``: the database version the tag was made for, named in ``X-UPR-Data-Version``;
+    ``looked_up``: when it was looked up (``time.time()``), for the proxy's freshness (see ``cached``).
     """
     asked = request.headers.get("if-none-match", "")
     if not asked:
         return None
     held = {_opaque(t) for t in asked.split(",")}
     if _opaque(tag) in held or "*" in held:
-        return cached(Response(status_code=304), tag, version)
+        return cached(Response(status_code=304), tag, version, looked_up)
     return None
 
 
-def cached(response: Response, tag: str, version: str | None = None) -> Response:
-    """``response`` with the ETag, the revalidation policy and (given ``version``) the data version set."""
+def cached(
+    response: Response, tag: str, version: str | None = None, looked_up: float | None = None
+) -> Response:
+    """``response`` with the ETag, the revalidation policy and, given them, the data version and the
+    proxy's freshness counted from ``looked_up`` (``time.time()`` when the version was resolved)."""
     response.headers["ETag"] = tag
     response.headers["Cache-Control"] = CACHE_CONTROL
     if version is not None:
         response.headers[VERSION_HEADER] = data_version(version)
+    if looked_up is not None:
+        response.headers["X-Accel-Expires"] = f"@{int(looked_up) + PROXY_SECONDS}"
     return response

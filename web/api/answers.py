@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -41,9 +42,9 @@ CORS = {
 
 def plain(value: object) -> object:
     """A cell as JSON takes it: numpy/pandas scalars as Python ones, missing values as None, dates ISO."""
-    if value is None:
-        return None
-    if hasattr(value, "tolist") and not isinstance(value, str):  # numpy arrays and scalars
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
         value = value.tolist()
     if isinstance(value, list):
         return [plain(v) for v in value]
@@ -160,6 +161,7 @@ class Begun:
     tag: str
     query: ApiQuery
     options: FilterOptions
+    looked_up: float  # time.time() when the version was resolved (the proxy's freshness counts from it)
 
 
 def begin(request: Request, page: str, paged: bool) -> Begun | Response:
@@ -168,9 +170,9 @@ def begin(request: Request, page: str, paged: bool) -> Begun | Response:
 
     Raises DatabaseUnavailable when nothing is published (``endpoint`` answers 503).
     """
-    version = current_version()
+    version, looked_up = current_version(), time.time()
     tag = caching.etag(version, request)
-    held = caching.not_modified(request, tag, version)
+    held = caching.not_modified(request, tag, version, looked_up)
     if held is not None:  # before any query: a revalidation costs a hash, not a DuckDB call
         held.headers.update(CORS)
         return held
@@ -186,7 +188,7 @@ def begin(request: Request, page: str, paged: bool) -> Begun | Response:
             f"(version {query.version}); start again from the first page so no list mixes two versions.",
             first=link(request.url.path, query.view, limit=_limit(query)),
         )
-    return Begun(version, tag, query, options)
+    return Begun(version, tag, query, options, looked_up)
 
 
 def _limit(query: ApiQuery) -> int | None:

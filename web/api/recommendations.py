@@ -59,7 +59,7 @@ def _answer(request: Request, path: str) -> Response:
             response = _csv(begun, rows, part, headers)
         else:
             response = _json(begun, rows, part, following, headers)
-    return caching.cached(response, begun.tag, version)
+    return caching.cached(response, begun.tag, version, begun.looked_up)
 
 
 def _csv(begun: Begun, rows: pd.DataFrame, part: pd.DataFrame, headers: dict[str, str]) -> Response:
@@ -96,22 +96,26 @@ def _json(
             },  # fmt: skip
         },
         "next": following,
-        "rows": [_row(record) for record in part.to_dict("records")],
+        "rows": _rows(part),
     }
     return json_response(body, headers=headers)
 
 
-def _row(record: dict) -> dict:
-    """One recommendation as JSON: the CSV's columns with codes, lists as lists, and the document's address."""
-    row = {}
-    for key, value in record.items():
-        value = plain(value)
-        if key in LISTS:
-            value = value.split(MULTI_SEPARATOR) if value else []
-        row[key] = value
-        if key == "paragraph":
-            row["document_url"] = document_url(plain(record["document"]))
-    return row
+def _rows(part: pd.DataFrame) -> list[dict]:
+    """The rows as JSON: the CSV's columns with codes, lists as lists, and each document's address.
+
+    Column by column (``tolist``), not row by row: a page of 1,000 rows costs milliseconds, not tens.
+    """
+    columns = {}
+    for name in part.columns:
+        values = [plain(v) for v in part[name].astype(object).tolist()]
+        if name in LISTS:
+            values = [v.split(MULTI_SEPARATOR) if v else [] for v in values]
+        columns[name] = values
+        if name == "paragraph":
+            columns["document_url"] = [document_url(d) for d in columns["document"]]
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)]
 
 
 @endpoint

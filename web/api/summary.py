@@ -50,4 +50,4 @@ def answer(request: Request) -> Response:
             },
             "cycles": [{k: plain(record[k]) for k in CYCLE_COLUMNS} for record in reviews.to_dict("records")],
         }
-    return caching.cached(json_response(body), begun.tag, version)
+    return caching.cached(json_response(body), begun.tag, version, begun.looked_up)
