@@ -138,6 +138,36 @@ def free_port(exclude: tuple[int, ...] = ()) -> int:
     raise RuntimeError("no free port in 8651-8669")
 
 
+def listening_pids(port: int) -> set[int] | None:
+    """The processes holding a listening TCP socket on ``port`` (Linux /proc), or None where unknown.
+
+    On a machine shared by several people's tests, another server may take a port between our check
+    and our start; its health check would then pass for ours.
+    """
+    inodes = set()
+    try:
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            for line in Path(table).read_text().splitlines()[1:]:
+                fields = line.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "0A":  # 0A: LISTEN
+                    inodes.add(fields[9])
+    except OSError:
+        return None
+    pids = set()
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            links = {os.readlink(fd) for fd in fd_dir.iterdir()}
+        except OSError:
+            continue
+        if any(f"socket:[{inode}]" in links for inode in inodes):
+            pids.add(int(fd_dir.parent.name))
+    return pids
+
+
+class PortTaken(RuntimeError):
+    """Another process answers on the port this server was started on."""
+
+
 def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -146,7 +176,12 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> 
         try:
             with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 (loopback only)
                 if response.status == 200:
-                    return
+                    owners = listening_pids(int(url.split(":")[2].split("/")[0]))
+                    if owners is None or process.pid in owners:
+                        return
+                    raise PortTaken(
+                        f"{url}: answered by process(es) {sorted(owners)}, not ours ({process.pid})"
+                    )
         except OSError:
             pass
         time.sleep(0.2)
@@ -207,14 +242,26 @@ def streamlit_replica(
         "false",
     ]
     log.parent.mkdir(parents=True, exist_ok=True)
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+    for _attempt in range(5):
+        with log.open("wb") as out:
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}"
             wait_for(f"{url}/_stcore/health", 90, process, log)
+        except PortTaken:
+            _stop(process)
+            port = free_port(exclude=(port,))
+            command[command.index("--server.port") + 1] = str(port)
+            continue
+        except BaseException:
+            _stop(process)
+            raise
+        try:
             yield Replica(url, process)
         finally:
             _stop(process)
+        return
+    raise RuntimeError(f"no free port for a replica after 5 tries (last {port})")
 
 
 @contextlib.contextmanager
@@ -229,35 +276,37 @@ def nginx_proxy(
     port: int, upstream: str | Sequence[str], prefix: Path | None = None, brotli: bool | None = None
 ) -> Iterator[str]:
     """Run nginx with the rendered config on 127.0.0.1:``port`` in front of the replica(s) ``upstream``;
-    yield its URL."""
+    yield its URL (on another free port if someone else's server took ``port`` meanwhile)."""
     binary = nginx_binary()
     if binary is None:
         raise FileNotFoundError("nginx is not installed (apt-get install nginx)")
     with contextlib.ExitStack() as stack:
         if prefix is None:
             prefix = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="upr-nginx-")))
-        conf = render(port, upstream, prefix, brotli)
-        log = prefix / "logs" / "nginx.out"
-        check = subprocess.run(
-            [binary, "-t", "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "logs" / "error.log")],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if check.returncode:
-            raise RuntimeError(f"nginx -t failed for {conf}:\n{check.stderr}")
-        with log.open("wb") as out:
-            process = subprocess.Popen(
-                [binary, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "logs" / "error.log")],
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+        for _attempt in range(5):
+            conf = render(port, upstream, prefix, brotli)
+            command = [binary, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "logs" / "error.log")]
+            check = subprocess.run([binary, "-t", *command[1:]], capture_output=True, text=True, check=False)
+            if check.returncode:
+                raise RuntimeError(f"nginx -t failed for {conf}:\n{check.stderr}")
+            with (prefix / "logs" / "nginx.out").open("wb") as out:
+                process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT)
+            url = f"http://127.0.0.1:{port}"
             try:
-                url = f"http://127.0.0.1:{port}"
                 wait_for(f"{url}/_stcore/health", 30, process, prefix / "logs" / "error.log")
+            except PortTaken:
+                _stop(process, signal.SIGQUIT)
+                port = free_port(exclude=(port,))
+                continue
+            except BaseException:
+                _stop(process, signal.SIGQUIT)
+                raise
+            try:
                 yield url
             finally:
                 _stop(process, signal.SIGQUIT)  # graceful: finish open requests
+            return
+        raise RuntimeError(f"no free port for nginx after 5 tries (last {port})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -85,19 +85,24 @@ def served(cluster):
     return cluster.replicas[0].url, cluster.proxied
 
 
-def served_by(cluster, path: str, tried: bool = False) -> list[str]:
+def served_by(cluster, path: str, tried: bool = False, at_least: int = 1) -> list[str]:
     """The replica (host:port) that answered each request for ``path``, in order ("-": nginx's cache);
     with ``tried``, every replica tried for it ("a, b": a failed, b answered).
 
     Reads the access log (deploy/proxy.py's format: ... "$request" $status $bytes $upstream_addr
-    $cache_status $time).
+    $cache_status $time), waiting up to 5 s for ``at_least`` lines: nginx logs a request after the
+    client already has its answer.
     """
-    found = []
-    for line in cluster.access_log.read_text().splitlines():
-        match = re.search(r'"GET (\S+) [^"]*" \d{3} \d+ (.+) \S+ [\d.]+$', line)
-        if match and match.group(1) == path:
-            found.append(match.group(2) if tried else match.group(2).split(", ")[-1])
-    return found
+    deadline = time.monotonic() + 5
+    while True:
+        found = []
+        for line in cluster.access_log.read_text().splitlines():
+            match = re.search(r'"GET (\S+) [^"]*" \d{3} \d+ (.+) \S+ [\d.]+$', line)
+            if match and match.group(1) == path:
+                found.append(match.group(2) if tried else match.group(2).split(", ")[-1])
+        if len(found) >= at_least or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 def js_assets(html: bytes) -> list[str]:
@@ -319,20 +324,23 @@ def test_an_interactive_reader_stays_on_one_replica(cluster):
         assert get(cluster.proxied + page, headers={"Cookie": cookie})[0] == 200
         chosen.add(served_by(cluster, page)[-1])
     address = cluster.proxied.replace("http://", "ws://") + "/_stcore/stream"
+    sockets = len(served_by(cluster, "/_stcore/stream", at_least=0))
     with connect(
         address, subprotocols=["streamlit"], origin=cluster.proxied, additional_headers={"Cookie": cookie}
     ):
         pass
-    chosen.add(served_by(cluster, "/_stcore/stream")[-1])
+    sockets += 1
+    chosen.add(served_by(cluster, "/_stcore/stream", at_least=sockets)[-1])
     assert len(chosen) == 1, chosen  # the pages and the WebSocket of one reader: one replica
-    others = {served_by(cluster, "/_stcore/stream")[-1]}
+    others = set()
     for n in range(12):  # other readers (other cookies) are spread over both
         key = f"upr_affinity={n:032x}"
         with connect(
             address, subprotocols=["streamlit"], origin=cluster.proxied, additional_headers={"Cookie": key}
         ):
             pass
-        others.add(served_by(cluster, "/_stcore/stream")[-1])
+        sockets += 1
+        others.add(served_by(cluster, "/_stcore/stream", at_least=sockets)[-1])
     assert others == {r.address for r in cluster.replicas}
 
 
