@@ -1,12 +1,16 @@
-"""``python -m benchmarks``: measure the ETL, the pages' server time, the browser and memory; print a table.
+"""``python -m benchmarks``: measure the ETL, the pages' and the API's server time, the browser and memory,
+and many readers through the nginx recipe; print a table.
 
-    python -m benchmarks [--quick] [--json PATH] [--no-browser] [--scale 1.0]
+    python -m benchmarks [--quick] [--json PATH] [--no-browser] [--no-load] [--scale 1.0]
 
 Datasets: the bundled Cambodia data (data/), a generated global set (benchmarks/generate.py) and, where
 ../shared/upr-data is present, the real UPR Info export (2015) imported with ``python -m etl import``;
 and a generated UHRI export (400 MB, 40 with --quick) for the memory of ``python -m etl fetch``'s parse.
 The real and global sets are linked (``python -m etl link``, recurring recommendations) before their
 ETL is measured, so that is the build of a folder with its links.
+The data API's server time at bundled and global scale (benchmarks/api_bench.py); 200 readers for
+60 s through the nginx recipe with two republishes, then with a replica killed (benchmarks/load_bench.py;
+20 readers for 10 s with --quick; needs nginx).
 Targets are reported, not asserted: timings depend on the machine and on what else runs on it.
 """
 
@@ -24,7 +28,7 @@ import time
 from pathlib import Path
 
 import paths
-from benchmarks import etl_bench, generate, link_bench, report, uhri_bench
+from benchmarks import api_bench, etl_bench, generate, link_bench, load_bench, report, uhri_bench
 from benchmarks.harness import PAGES, ROOT, StreamlitServer, chromium_path, launch_chromium
 
 
@@ -72,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="a small version that runs in under a minute")
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write every measurement as JSON")
     parser.add_argument("--no-browser", action="store_true", help="skip the browser and memory measurements")
+    parser.add_argument("--no-load", action="store_true", help="skip the load runs through nginx")
     parser.add_argument("--scale", type=float, help="size of the global set (default 1.0; 0.05 with --quick)")
     args = parser.parse_args(argv)
     quick = args.quick
@@ -121,6 +126,19 @@ def main(argv: list[str] | None = None) -> int:
 
         print("UHRI export: generate and parse", file=sys.stderr)
         results["uhri"] = uhri_bench.measure(work, 40 if quick else 400)
+
+        results["api"] = {}
+        for name in ("bundled", "global"):
+            print(f"{name}: data API server time", file=sys.stderr)
+            (work / f"{name}-api").mkdir()
+            results["api"][name] = api_bench.measure(
+                datasets[name], work / f"{name}-api", 10 if quick else 30
+            )
+
+        if not args.no_load:
+            (work / "load").mkdir()
+            readers, seconds = (20, 10.0) if quick else (200, 60.0)
+            results["load"] = load_bench.measure(work / "load", paths.data_dir(), readers, seconds, 2, 0.0, 4)
 
         if not args.no_browser:
             _browser(results, work, repeats, pages, quick)

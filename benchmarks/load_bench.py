@@ -24,7 +24,8 @@ Per kind of address: requests, errors (a status other than 200/304, a dropped co
 throughput, median / p95 / p99 / max latency. Per API and share answer: its data version must be named
 (``X-UPR-Data-Version``) and, for JSON, equal the body's ``meta.data.version`` (one answer, one build);
 "stale" counts answers from a version older than the one published when the request started (the
-nginx recipe keeps answers one second) and gives the longest such lag after a republish.
+published link is watched every 10 ms; the nginx recipe keeps answers one second) and gives the
+longest such lag after a republish.
 
 Targets (issue 13): 0 errors, p95 ≤ 300 ms on share pages and the API, every answer from one database
 version; with a replica killed, 0 errors on share pages and the API.
@@ -185,14 +186,24 @@ def run_load(base: str, found: dict[str, list[str]], database: Path, readers: in
     kind_of = {p: kind for kind in KINDS for p in found[kind]}
     start = time.time() + 2  # every client process is up before the clock starts
     until = start + seconds
-    publishes = [(start, _published(database))]
+    publishes = [(start, _published(database))]  # (when the link moved, to which version)
 
     def scheduled() -> None:
         for fraction, action in events:
             time.sleep(max(0.0, start + fraction * seconds - time.time()))
-            action(publishes)
+            action()
+
+    def watch() -> None:
+        # The moment a publish happens is when the link moves, well before `python -m etl` exits.
+        while time.time() < until + 5:
+            version = _published(database)
+            if version != publishes[-1][1]:
+                publishes.append((time.time(), version))
+            time.sleep(0.01)
 
     timer = threading.Thread(target=scheduled, daemon=True)
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
     share = max(1, readers // processes)
     counts = [share] * (readers // share) + ([readers % share] if readers % share else [])
     context = multiprocessing.get_context("spawn")
@@ -204,24 +215,26 @@ def run_load(base: str, found: dict[str, list[str]], database: Path, readers: in
         timer.start()
         samples = [s for job in pending for s in job.get(timeout=seconds + 120)]
     timer.join(timeout=60)
+    watcher.join(timeout=10)
     return summarise([s for s in samples if s[0] >= start], publishes, seconds)
 
 
 def republish(database: Path, data_dir: Path):
-    """An event: ``python -m etl`` on ``data_dir`` into ``database``, noting the new version's time."""
+    """An event: ``python -m etl`` on ``data_dir`` into ``database``."""
 
-    def action(publishes: list) -> None:
+    def action() -> None:
         subprocess.run(
             [sys.executable, "-m", "etl", "--data-dir", str(data_dir), "--db", str(database)],
             cwd=ROOT, check=True, capture_output=True,
         )  # fmt: skip
-        publishes.append((time.time(), _published(database)))
 
     return action
 
 
 def kill(replica: proxy.Replica):
-    def action(publishes: list) -> None:
+    """An event: kill ``replica`` without warning (SIGKILL)."""
+
+    def action() -> None:
         replica.process.send_signal(signal.SIGKILL)
 
     return action
@@ -234,7 +247,7 @@ def _percentile(ordered: list[float], q: float) -> float:
 def summarise(samples: list[tuple], publishes: list[tuple[float, str]], seconds: float) -> dict:
     """Per kind: requests, errors (by cause), req/s, latency ms (median, p95, p99, max); for API and share
     answers: missing version headers, body/header mismatches, versions seen, stale answers."""
-    known = {version for _, version in publishes}
+    order = {version: index for index, (_, version) in enumerate(publishes)}
     out = {}
     for kind in KINDS:
         mine = [s for s in samples if s[2] == kind]
@@ -260,14 +273,18 @@ def summarise(samples: list[tuple], publishes: list[tuple[float, str]], seconds:
             answered = [s for s in mine if s[3] in (200, 304)]
             entry["unnamed"] = sum(1 for s in answered if not s[4])
             entry["mismatched"] = sum(1 for s in answered if s[5] is not None and s[5] != s[4])
-            entry["unknown_versions"] = sum(1 for s in answered if s[4] and s[4] not in known)
+            entry["unknown_versions"] = sum(1 for s in answered if s[4] and s[4] not in order)
             entry["versions"] = sorted({s[4] for s in answered if s[4]})
-            stale, by_cache = [], {}
-            for begin, _, _, _, version, _, _, cache in answered:
+            stale, by_cache, examples = [], {}, []
+            for begin, end, _, _, version, _, _, cache in answered:
                 by_cache[cache] = by_cache.get(cache, 0) + 1
                 current = max((p for p in publishes if p[0] <= begin), key=lambda p: p[0])
-                if version and version != current[1]:
+                if version in order and order[version] < order[current[1]]:  # older than published
                     stale.append((begin - current[0], cache))
+                    if len(examples) < 10 or begin - current[0] > 3:
+                        examples.append({"after_publish_s": begin - current[0], "took_s": end - begin,
+                                         "version": version, "current": current[1], "cache": cache})  # fmt: skip
+            entry["stale_examples"] = sorted(examples, key=lambda e: -e["after_publish_s"])[:10]
             entry["cache"] = by_cache  # nginx's X-Cache-Status: HIT, MISS, REVALIDATED, EXPIRED, STALE...
             entry["stale"] = len(stale)
             entry["stale_max_s"] = max(lag for lag, _ in stale) if stale else 0.0

@@ -60,6 +60,16 @@ def markdown(results: dict) -> str:
 
         out += ["", *uhri_markdown(results["uhri"])]
 
+    if "api" in results:
+        from benchmarks.api_bench import markdown as api_markdown
+
+        out += ["", *api_markdown(results["api"])]
+
+    if "load" in results:
+        from benchmarks.load_bench import markdown as load_markdown
+
+        out += ["", *load_markdown(results["load"])]
+
     browsed = [n for n in datasets if "browser" in datasets[n]]
     if browsed:
         out += ["", "### Browser: navigation to the last chart drawn (new context each time), median s", ""]
