@@ -90,12 +90,13 @@ def measure(data_dir: Path, work: Path, count: int) -> dict:
         httpx.Client(timeout=120, limits=fresh) as client,
     ):
         client.get(f"{replica.url}/api/v1/summary.json")  # the server's first answer loads the code
+        every = max(2, len(chosen) // 6)  # about six republishes: two first answers per endpoint
         for index, params in enumerate(chosen):
             query = urlencode(params)
-            republished = index % 5 == 0  # every fifth view: the first answer of a new version
+            republished = index % every == 0  # the first answer of a new version
             if republished:
                 build.run(data_dir, database)
-            turn = (index // 5) % len(ENDPOINTS)  # which endpoint answers first after a republish
+            turn = (index // every) % len(ENDPOINTS)  # which endpoint answers first after a republish
             for position, endpoint in enumerate(ENDPOINTS[turn:] + ENDPOINTS[:turn]):
                 url = f"{replica.url}{endpoint}?{query}"
                 seconds, response = _timed(client, url)

@@ -216,7 +216,9 @@ def run_load(base: str, found: dict[str, list[str]], database: Path, readers: in
         samples = [s for job in pending for s in job.get(timeout=seconds + 120)]
     timer.join(timeout=60)
     watcher.join(timeout=10)
-    return summarise([s for s in samples if s[0] >= start], publishes, seconds)
+    summary = summarise([s for s in samples if s[0] >= start], publishes, seconds)
+    summary["load_average"] = os.getloadavg()[0]  # the last minute: what else the machine was doing
+    return summary
 
 
 def republish(database: Path, data_dir: Path):
@@ -374,7 +376,10 @@ def markdown(results: dict) -> list[str]:
     out += [
         "",
         f"Republish run: {results['republish']['publishes']} publishes by `python -m etl` during the run. "
-        "Failover run: one replica killed (SIGKILL) halfway. Interactive HTML is reported, not targeted.",
+        "Failover run: one replica killed (SIGKILL) halfway. Interactive HTML is reported, not targeted. "
+        f"Load average (1 min) at the end of each run: {results['republish']['load_average']:.1f} and "
+        f"{results['failover']['load_average']:.1f} on {os.cpu_count()} cores (readers, nginx and replicas "
+        "included).",
     ]
     return out
 
