@@ -223,14 +223,14 @@ def test_the_summary_holds_the_overviews_figures(api, run_page, golden_db, param
     assert str(head["supported"]) == metrics["Supported"]
     assert str(head["noted"]) == metrics["Noted"]
     assert str(head["recommending_states"]) == metrics["Recommending states"]
-    assert (f"{round(head['rate'] * 100)}%" if head["received"] else "–") == metrics["Acceptance rate"]
+    assert (f"{round(head['rate'] * 100)}%" if head["answered"] else "–") == metrics["Acceptance rate"]
     caption = next((c.value for c in at.caption if c.value.startswith("Official totals")), None)
     if body["official"] is None:
         assert caption is None
     else:
         official = body["official"]
         assert f"{official['received']} received, {official['supported']} supported" in caption
-        assert unescape(official["source"]) in unescape(caption)
+        assert official["sentence"] == unescape(caption)  # the Overview's words, unescaped
     assert [c["cycle"] for c in body["cycles"]] == [1, 2, 3]
 
 
