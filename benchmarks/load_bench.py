@@ -150,12 +150,16 @@ async def _reader(
             await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-def _client_process(base: str, addresses: list[str], kind_of: dict, readers: int, until: float,
-                    think: float, seed: int) -> list[tuple]:  # fmt: skip
-    """``readers`` readers in one process (aiohttp: its C parser keeps the client's own CPU small)."""
+def _client_process(base: str, addresses: list[str], kind_of: dict, readers: int, seconds: float,
+                    think: float, seed: int, ready, results) -> None:  # fmt: skip
+    """``readers`` readers in one process (aiohttp: its C parser keeps the client's own CPU small).
+
+    Waits at ``ready`` (a barrier) once imported, then reads for ``seconds``; puts its samples on
+    ``results``.
+    """
     import aiohttp
 
-    async def run() -> list[tuple]:
+    async def run(until: float) -> list[tuple]:
         samples: list[tuple] = []
         connector = aiohttp.TCPConnector(limit=readers, force_close=False)
         timeout = aiohttp.ClientTimeout(total=30)
@@ -168,7 +172,8 @@ def _client_process(base: str, addresses: list[str], kind_of: dict, readers: int
             ))  # fmt: skip
         return samples
 
-    return asyncio.run(run())
+    ready.wait()
+    results.put(asyncio.run(run(time.time() + seconds)))
 
 
 # --- one run -----------------------------------------------------------------------------------
@@ -184,9 +189,22 @@ def run_load(base: str, found: dict[str, list[str]], database: Path, readers: in
     thread). Returns the summary (see ``summarise``)."""
     addresses = [p for kind in KINDS for p in found[kind]]
     kind_of = {p: kind for kind in KINDS for p in found[kind]}
-    start = time.time() + 2  # every client process is up before the clock starts
+    share = max(1, readers // processes)
+    counts = [share] * (readers // share) + ([readers % share] if readers % share else [])
+    context = multiprocessing.get_context("spawn")
+    ready, results = context.Barrier(len(counts) + 1), context.Queue()
+    clients = [
+        context.Process(
+            target=_client_process, args=(base, addresses, kind_of, n, seconds, think, i, ready, results)
+        )  # fmt: skip
+        for i, n in enumerate(counts)
+    ]
+    for client in clients:
+        client.start()
+    ready.wait(timeout=300)  # every client process imported and ready: the clock starts now
+    start = time.time()
     until = start + seconds
-    publishes = [(start, _published(database))]  # (when the link moved, to which version)
+    publishes = [(0.0, _published(database))]  # (when the link moved, to which version)
 
     def scheduled() -> None:
         for fraction, action in events:
@@ -204,19 +222,13 @@ def run_load(base: str, found: dict[str, list[str]], database: Path, readers: in
     timer = threading.Thread(target=scheduled, daemon=True)
     watcher = threading.Thread(target=watch, daemon=True)
     watcher.start()
-    share = max(1, readers // processes)
-    counts = [share] * (readers // share) + ([readers % share] if readers % share else [])
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(len(counts)) as pool:
-        pending = [
-            pool.apply_async(_client_process, (base, addresses, kind_of, n, until, think, i))
-            for i, n in enumerate(counts)
-        ]
-        timer.start()
-        samples = [s for job in pending for s in job.get(timeout=seconds + 120)]
-    timer.join(timeout=60)
+    timer.start()
+    samples = [s for _ in clients for s in results.get(timeout=seconds + 120)]
+    for client in clients:
+        client.join(timeout=30)
+    timer.join(timeout=120)  # a republish still running ends before the servers stop
     watcher.join(timeout=10)
-    summary = summarise([s for s in samples if s[0] >= start], publishes, seconds)
+    summary = summarise(samples, publishes, seconds)
     summary["load_average"] = os.getloadavg()[0]  # the last minute: what else the machine was doing
     return summary
 
