@@ -9,7 +9,8 @@ import subprocess
 
 import pytest
 
-from benchmarks.harness import ROOT, StreamlitServer
+from deploy import proxy
+from deploy.proxy import ROOT
 
 DOCS = ROOT / "docs" / "api.md"
 HOST = "http://localhost:8501"
@@ -35,7 +36,8 @@ def server(bundled_db, tmp_path_factory):
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed (apt-get install curl)")
     log = tmp_path_factory.mktemp("api-docs") / "streamlit.log"
-    with StreamlitServer(ROOT / "app.py", log, {"UPR_DB": str(bundled_db)}) as running:
+    # deploy.proxy's replica checks that the server answering is ours (the machine is shared)
+    with proxy.streamlit_replica(proxy.free_port(), bundled_db, log) as running:
         yield running
 
 
