@@ -14,9 +14,12 @@ from starlette.middleware import Middleware
 
 from web.api import ROUTES as API_ROUTES
 from web.canonical import CanonicalAddress
+from web.share.routes import ROUTES as SHARE_ROUTES
 
 routes = [
     # The data API, /api/v1/... (web/api/, docs/api.md)
     *API_ROUTES,
+    # Share pages, their preview pictures and embeds, /share/... (web/share/)
+    *SHARE_ROUTES,
 ]
 app = st.App(Path(__file__).parent / "router.py", routes=routes, middleware=[Middleware(CanonicalAddress)])

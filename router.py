@@ -8,7 +8,8 @@ import streamlit as st
 
 from dashboard import bootstrap, session, sidebar
 from dashboard.data.options import filter_options
-from dashboard.i18n import LANGUAGES, _, keep_choices_across_language_switch, remember_choices
+from dashboard.i18n import LANGUAGES, keep_choices_across_language_switch, remember_choices
+from dashboard.labels import page_title
 
 PAGES = Path(__file__).parent / "pages"
 
@@ -18,13 +19,13 @@ session.seed_language()  # before any text: the frame, the build notices and the
 version = bootstrap.database_version_or_stop()
 navigation = st.navigation(
     [
-        st.Page(PAGES / "overview.py", title=_("Overview"), url_path="", default=True),
-        st.Page(PAGES / "acceptance.py", title=_("Acceptance"), url_path="acceptance"),
-        st.Page(PAGES / "ministries.py", title=_("Progress by ministry"), url_path="ministries"),
-        st.Page(PAGES / "noted.py", title=_("Noted recommendations"), url_path="noted"),
-        st.Page(PAGES / "explore.py", title=_("Explorer"), url_path="explore"),
-        st.Page(PAGES / "states.py", title=_("Recommending states"), url_path="states"),
-        st.Page(PAGES / "about.py", title=_("About the data"), url_path="about"),
+        st.Page(PAGES / "overview.py", title=page_title(""), url_path="", default=True),
+        st.Page(PAGES / "acceptance.py", title=page_title("acceptance"), url_path="acceptance"),
+        st.Page(PAGES / "ministries.py", title=page_title("ministries"), url_path="ministries"),
+        st.Page(PAGES / "noted.py", title=page_title("noted"), url_path="noted"),
+        st.Page(PAGES / "explore.py", title=page_title("explore"), url_path="explore"),
+        st.Page(PAGES / "states.py", title=page_title("states"), url_path="states"),
+        st.Page(PAGES / "about.py", title=page_title("about"), url_path="about"),
     ]
 )
 view = session.start(version, navigation.url_path)

@@ -142,6 +142,14 @@ def main(argv: list[str] | None = None) -> int:
 
         if not args.no_browser:
             _browser(results, work, repeats, pages, quick)
+        from benchmarks import share_bench
+
+        results["share"] = share_bench.measure(
+            {"bundled": paths.data_dir(), "global": work / "global"},
+            work,
+            1 if quick else 3,
+            not args.no_browser,
+        )
 
     print(report.markdown(results))
     if args.json:

@@ -113,6 +113,10 @@ def markdown(results: dict) -> str:
                 f"{memory['rss_1_mb']:.0f} | {many:.0f} (N={memory['sessions']}) | {memory['ratio']:.2f}× | "
                 f"{_verdict(memory['ratio'], MEMORY_TARGET)} |"
             )
+    if "share" in results:
+        from benchmarks.share_bench import markdown as share_markdown
+
+        out += ["", *share_markdown(results["share"])]
     return "\n".join(out)
 
 

@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import columns, markdown, session
+from dashboard import columns, markdown, notices, session
 from dashboard.data.options import filter_options
 from dashboard.exports import file_name, to_csv_bytes
-from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, ngettext
+from dashboard.i18n import _, fmt_int
 from dashboard.labels import describe, illustrative_warning
 from dashboard.view import View
 
@@ -35,15 +35,7 @@ def unanswered_notice(count: int) -> None:
     """Say that some recommendations have no answer counted (awaiting it, or a position not read), so
     rates are over the answered ones."""
     if count:
-        st.info(
-            ngettext(
-                "{n} recommendation has no answer counted yet (awaiting the government's answer, or a "
-                "position the import could not read): acceptance is counted over the answered ones.",
-                "{n} recommendations have no answer counted yet (awaiting the government's answer, or a "
-                "position the import could not read): acceptance is counted over the answered ones.",
-                int(count),
-            ).format(n=fmt_int(count))
-        )
+        st.info(notices.unanswered(count))
 
 
 def chart(figure: go.Figure, summary: str, key: str) -> None:
@@ -73,27 +65,26 @@ def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | N
 
 
 def copy_link(view: View) -> None:
-    """The address of exactly this view, in a box with a copy button (state under review, cycle and
-    language always in it, so the link keeps its meaning when the data grows)."""
+    """The addresses of exactly this view, in a box with copy buttons: its share page (plain HTML, for
+    chats and articles) first, then the interactive view (state under review, cycle and language
+    always in both, so a link keeps its meaning when the data grows)."""
     try:
         parts = urlsplit(st.context.url or "")
         base = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
     except Exception:
         base = ""
     with st.expander(_("🔗 Link to this view")):
+        # The share page first: in a chat or an article it shows a preview and opens fast on any phone.
+        st.caption(_("For chats and articles: a light page with these figures and a preview picture."))
+        st.code(base + view.share_link(), language=None)
+        st.caption(
+            _("The interactive view: copy this address to share exactly what you see, filters included.")
+        )
         st.code(base + view.link(), language=None)
-        st.caption(_("Copy this address to share exactly what you see, filters included."))
         names = filter_options(session.version()).ministry_labels(view.selection.ministries)
         st.text(describe(view, names))  # the view in words; it quotes the reader's search: shown as text
 
 
 def source_line(info: dict) -> None:
     """When the data was built and how recent its latest assessment is, in the reader's notation."""
-    st.caption(
-        _(
-            "Data built {built}; latest assessment dated {latest}. Every figure links to its source on the About page."
-        ).format(
-            built=fmt_datetime(info.get("built_at")) + " UTC",
-            latest=fmt_date(info.get("latest_assessment")),
-        )
-    )
+    st.caption(notices.source_line(info))

@@ -57,6 +57,8 @@ SOURCE_LANGUAGE_NOTE = N_("Official texts are shown in their source language.")
 
 # The language a plain-HTTP answer is rendered in (web/): set per request, so threads never share it.
 _FORCED: ContextVar[str | None] = ContextVar("upr_forced_language", default=None)
+# Its catalog, looked up once for the whole request (the .po file's date is not checked at every _()).
+_FORCED_CATALOG: ContextVar[gettext.NullTranslations | None] = ContextVar("upr_forced_catalog", default=None)
 
 
 @contextmanager
@@ -65,10 +67,13 @@ def using_language(lang: str) -> Iterator[None]:
 
     A context variable, not a global: each request (thread or task) of the server has its own.
     """
-    token = _FORCED.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    token = _FORCED.set(lang)
+    catalog = _FORCED_CATALOG.set(_translation(lang))
     try:
         yield
     finally:
+        _FORCED_CATALOG.reset(catalog)
         _FORCED.reset(token)
 
 
@@ -144,13 +149,17 @@ def _translation(lang: str) -> gettext.NullTranslations:
     return _compiled(str(po_file), modified)
 
 
+def _catalog() -> gettext.NullTranslations:
+    return _FORCED_CATALOG.get() or _translation(current_language())
+
+
 def _(message: str) -> str:
     """The interface text ``message`` in the current language (English when not yet translated)."""
-    return _translation(current_language()).gettext(message)
+    return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation(current_language()).ngettext(singular, plural, n)
+    return _catalog().ngettext(singular, plural, n)
 
 
 def source_language_note() -> str:
@@ -182,18 +191,29 @@ def _missing(value) -> bool:
         return True
 
 
+# Babel formats a number in about 0.1 ms; a page writes hundreds of the same few counts.
+@lru_cache(maxsize=8192)
+def _grouped(value: int, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+@lru_cache(maxsize=8192)
+def _percent(value: float, lang: str) -> str:
+    return format_percent(value, locale=lang)
+
+
 def fmt_int(value: int | float | None) -> str:
     """A count with the language's digit grouping, e.g. 1,234."""
     if _missing(value):
         return NO_VALUE
-    return _digits(format_decimal(int(value), locale=current_language()))
+    return _digits(_grouped(int(value), current_language()))
 
 
 def fmt_pct(value: float | None) -> str:
     """A share (0–1) as a percentage with no decimals, e.g. 0.874 → 87%."""
     if _missing(value):
         return NO_VALUE
-    return _digits(format_percent(value, locale=current_language()))
+    return _digits(_percent(float(value), current_language()))
 
 
 def fmt_date(value: date | datetime | None, format: str = "medium") -> str:

@@ -16,6 +16,21 @@ from dashboard.view import ANY, MAX_SEARCH_CHARS, Dropped, Selection, View
 from vocab import ACTION_CATEGORIES, NAMES
 
 ANY_NAME = N_("Any")
+# Each page's title, by its URL path (router.py names the pages with these; the share pages too).
+PAGE_TITLES = {
+    "": N_("Overview"),
+    "acceptance": N_("Acceptance"),
+    "ministries": N_("Progress by ministry"),
+    "noted": N_("Noted recommendations"),
+    "explore": N_("Explorer"),
+    "states": N_("Recommending states"),
+    "about": N_("About the data"),
+}
+
+
+def page_title(page: str) -> str:
+    """A page's title in the reader's language (``page``: its URL path, "" for the Overview)."""
+    return _(PAGE_TITLES[page])
 
 
 def label(value: str) -> str:

@@ -33,8 +33,12 @@ MAX_SEARCH_CHARS = 200
 MAX_VALUES = 50  # more values than this for one key is not a reader's link: the rest are dropped
 MAX_SHOWN_CHARS = 80  # a dropped value is shown (as text) cut to this length
 
-# Every page's URL path ("" is the Overview): the interactive pages, and later their share pages.
+# Every page's URL path ("" is the Overview): the interactive pages, and their share pages.
 PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "about")
+# A share page is /share/<name>: the page's path, and "overview" for the Overview ("/share/" opens it
+# too, but a link in a chat reads better with a name).
+SHARE_ROOT = "/share"
+OVERVIEW_SHARE_NAME = "overview"
 ORDERS = ("count", "rate")  # acceptance: most recommendations first, or highest acceptance first
 ROLE_CHOICES = ("lead", "all")  # ministries: count what a ministry leads, or leads or supports
 
@@ -122,6 +126,24 @@ class View:
         target = self if page is None or page == self.page else self.on(page)
         query = urlencode(target.to_params())
         return f"/{target.page}" + (f"?{query}" if query else "")
+
+    def share_link(self) -> str:
+        """The site-relative link to this view's share page (plain HTML, for chats and articles), e.g.
+        "/share/noted?sur=Cambodia&cycle=3": the same parameters as ``link()``."""
+        query = urlencode(self.to_params())
+        return share_path(self.page) + (f"?{query}" if query else "")
+
+
+def share_path(page: str) -> str:
+    """The path of ``page``'s share page: "/share/overview", "/share/noted", ..."""
+    return f"{SHARE_ROOT}/{page or OVERVIEW_SHARE_NAME}"
+
+
+def page_of_share_name(name: str) -> str | None:
+    """The page a share address names ("overview" or "" → "", "noted" → "noted"), None if no page."""
+    if name in ("", OVERVIEW_SHARE_NAME):
+        return ""
+    return name if name in PAGE_PATHS else None
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.frames import records
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 from dashboard.labels import action_name, label
+from vocab import MOVED_STATUSES
 
 SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
 
@@ -34,7 +36,7 @@ def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     several = frame["cycle"].nunique() > 1
     names = [group_name(by, g) for g in frame["group"]]
     labels, hovers = [], []
-    for name, row in zip(names, frame.itertuples(), strict=True):
+    for name, row in zip(names, records(frame), strict=True):
         text = rate_text(row.supported, row.answered)
         labels.append(_("C{n}: {text}").format(n=row.cycle, text=text) if several else text)
         hovers.append(
@@ -123,7 +125,7 @@ def split_summary(frame: pd.DataFrame, top: int = 5) -> str:
             supported=fmt_int(row.supported),
             rate=fmt_pct(row.supported / (row.supported + row.noted) if row.supported + row.noted else None),
         )
-        for row in frame.head(top).itertuples()
+        for row in records(frame.head(top))
     ]
     more = len(frame) - top
     return "; ".join(parts) + (_("; and {k} more.").format(k=fmt_int(more)) if more > 0 else ".")
@@ -152,7 +154,7 @@ def cycles_summary(reviews: pd.DataFrame) -> str:
             noted=fmt_int(r.noted),
             rate=fmt_pct(r.rate),
         )
-        for r in reviews.itertuples()
+        for r in records(reviews)
         if pd.notna(r.received)  # official totals with no rows loaded: nothing to say in this line
     )
 
@@ -186,3 +188,137 @@ def official_totals_line(row: dict) -> str:
         states=fmt_int(row["official_recommending_states"]),
         source=row["official_source"],
     )
+
+
+def cycles_labels() -> dict[str, str]:
+    """The Overview chart's words: its title, the series and the cycle name pattern."""
+    return {
+        "cycle": _("Cycle {n}"),
+        "supported": _("Supported"),
+        "noted": _("Noted"),
+        "pending": _("Awaiting the answer"),
+        "official": _("Official total received"),
+        "title": _("Recommendations per cycle"),
+    }
+
+
+def acceptance_sections() -> dict[str, tuple[str, int | None]]:
+    """The Acceptance page's breakdowns: ``by`` → (title, how many groups its chart shows; None: all)."""
+    return {
+        "region": (_("By UN regional group"), None),
+        "state": (_("By recommending state"), 25),
+        "theme": (_("By theme"), 20),
+        "action_category": (_("By action asked for"), None),
+    }
+
+
+def acceptance_summary(frame: pd.DataFrame, by: str, limit: int | None) -> str:
+    """A breakdown's chart in words, with what the scale means and how many groups the chart leaves out."""
+    summary = rate_summary(frame)
+    if by == "action_category":
+        summary = (
+            _("Edward McMahon's scale, as UPR Info uses it: 1 asks for minimal action, 5 for a specific one.")
+            + " "
+            + summary
+        )
+    groups = frame["name"].nunique()
+    if limit and groups > limit:
+        summary += " " + _("The chart shows the {k} largest of {n}; the table has all.").format(
+            k=limit, n=groups
+        )
+    return summary
+
+
+def noted_sections() -> list[tuple[str, str, int, str]]:
+    """The Noted page's charts: (by, title, how many groups the chart shows, "{k} ... in all")."""
+    return [
+        ("theme", _("Noted, by theme"), 20, _("{k} themes in all.")),
+        ("state", _("Noted, by recommending state"), 25, _("{k} states in all.")),
+    ]
+
+
+def noted_summary(frame: pd.DataFrame, in_all: str, limit: int) -> str:
+    summary = count_summary(frame, in_all)
+    if frame["name"].nunique() > limit:
+        summary += " " + _(
+            "The chart shows the {k} largest; the table below has every recommendation."
+        ).format(k=limit)
+    return summary
+
+
+def split_names() -> dict[str, str]:
+    """The legend of the supported-and-noted bars."""
+    return {"supported": _("Supported"), "noted": _("Noted")}
+
+
+def status_names() -> dict[str, str]:
+    """The names of the latest statuses on the ministries' charts, "not assessed" included."""
+    names = {s: label(s) for s in (*MOVED_STATUSES, "not_implemented", "no_information")}
+    return names | {"not_assessed": _("Not assessed"), "x": _("Recommendations")}
+
+
+def ministry_summary(table: pd.DataFrame, who: str) -> str:
+    """ "Ministry of Justice: 3 of 12 moved; ..." for one assessor, over ministries with counted rows."""
+    return "; ".join(
+        _("{ministry}: {moved} of {total} moved").format(
+            ministry=r.ministry, moved=fmt_int(getattr(r, f"{who}_moved")), total=fmt_int(r.counted)
+        )
+        for r in records(table)
+        if r.counted
+    )
+
+
+def status_title(assessor: str) -> str:
+    """A ministries chart's title: "Latest status: Civil society"."""
+    return _("Latest status: {assessor}").format(assessor=label(assessor))
+
+
+def recommendation_facts(rec: dict, assigned: pd.DataFrame) -> list[str]:
+    """One recommendation's review, states, response, position, category, themes, ministries and
+    source, a line each (``explore.recommendation`` and ``explore.ministries_of``); data quoted as given."""
+    category = rec["action_category"]
+    lines = [
+        _("Review: cycle {cycle} ({year}), {document} para {paragraph}").format(
+            cycle=rec["cycle"],
+            year=rec["year"],
+            document=rec["document"] or "–",
+            paragraph=rec["paragraph"] or "–",
+        ),
+        _("Recommending states: {states}").format(states=", ".join(rec["recommending_states"]) or "–"),
+        _("Response: {response} (the source's word: {word})").format(
+            response=label(rec["response"]), word=rec["response_label"]
+        ),
+        _("Listed in the Working Group report as: {position}").format(position=rec["wg_position"])
+        if rec["wg_position"]
+        else "",
+        _("Action category: {name}").format(name=action_name(category)) if category else "",
+        _("Themes: {themes}").format(themes=", ".join(rec["themes"]) or "–"),
+        _("Ministries: {ministries}").format(
+            ministries=", ".join(f"{m.ministry} ({label(m.role)})" for m in records(assigned))
+            or _("none assigned")
+        ),
+        _("Source: {source}").format(source=rec["source"]),
+    ]
+    return [line for line in lines if line]
+
+
+def acceptance_joint_note() -> str:
+    return _(
+        "A joint recommendation counts once for each of its recommending states and regional groups, "
+        "and once for each of its themes, so group counts add up to more than the total. Groups with "
+        "fewer than {k} recommendations are drawn faint: a rate of a handful says little."
+    ).format(k=SMALL_N)
+
+
+def ministry_roles() -> dict[str, str]:
+    """What a ministry's progress counts (?role=): the recommendations it leads, or leads or supports."""
+    return {"lead": _("it leads"), "all": _("it leads or supports")}
+
+
+def rows_of_names() -> dict[str, str]:
+    """The About page's names for what ``about.illustrative_counts`` counts."""
+    return {
+        "recommendations": _("Recommendations"),
+        "assignments": _("Ministry assignments"),
+        "progress": _("Assessments"),
+    }

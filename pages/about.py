@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 import streamlit as st
 
-from dashboard import components, session
+from dashboard import components, headlines, session, wording
 from dashboard.data import about, overview
 from dashboard.i18n import _, fmt_int
 
@@ -17,22 +17,15 @@ counts = about.illustrative_counts(version, f.state_under_review)
 info = overview.build_info(version)
 files = about.source_files(version)
 built, latest = info.get("built_at"), info.get("latest_assessment")
-ROWS_OF = {
-    "recommendations": _("Recommendations"),
-    "assignments": _("Ministry assignments"),
-    "progress": _("Assessments"),
-}
+ROWS_OF = wording.rows_of_names()
 COLUMNS = {
     "source_url": st.column_config.LinkColumn(_("Source link")),
     "note": st.column_config.TextColumn(_("Note"), width="large"),
 }
 
-st.title(_("About the data"))
-st.markdown(
-    _(
-        "Where every number on this dashboard comes from, what is made up, and how to reuse it. This page covers the state under review chosen in the sidebar, all cycles."
-    )
-)
+head = headlines.about_page(version, view)
+st.title(head.title)
+st.markdown(head.intro)
 components.illustrative_notice(about.illustrative_recommendations(version, f.state_under_review))
 
 st.subheader(_("Sources, cycle by cycle"))

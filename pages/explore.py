@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import components, session
+from dashboard import components, headlines, session, wording
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
-from dashboard.i18n import _, current_language, fmt_int, ngettext, source_language_note
-from dashboard.labels import action_name, document_url, label, named_matches
+from dashboard.i18n import _, current_language, source_language_note
+from dashboard.labels import document_url, label, named_matches
 
 version, view, lang = session.version(), session.current(), current_language()
 f = view.selection
@@ -26,7 +26,7 @@ if asked:
     # The id comes from the link: shown as plain text, never as Markdown.
     st.info(_("The link asks for a recommendation that is not in the data. Choose one from the list below."))
     st.text(_("Asked for: {id}").format(id=asked[-1][:100]))
-st.subheader(ngettext("{n} recommendation", "{n} recommendations", len(rows)).format(n=fmt_int(len(rows))))
+st.subheader(headlines.explore_page(version, view).lines[0])
 
 value = st.selectbox(
     _("Open one recommendation"),
@@ -59,30 +59,7 @@ if rec:
                     document_url(rec["document"]),
                 )
         assigned = explore.ministries_of(version, value, lang)
-        category = rec["action_category"]
-        lines = [
-            _("Review: cycle {cycle} ({year}), {document} para {paragraph}").format(
-                cycle=rec["cycle"],
-                year=rec["year"],
-                document=rec["document"] or "–",
-                paragraph=rec["paragraph"] or "–",
-            ),
-            _("Recommending states: {states}").format(states=", ".join(rec["recommending_states"]) or "–"),
-            _("Response: {response} (the source's word: {word})").format(
-                response=label(rec["response"]), word=rec["response_label"]
-            ),
-            _("Listed in the Working Group report as: {position}").format(position=rec["wg_position"])
-            if rec["wg_position"]
-            else "",
-            _("Action category: {name}").format(name=action_name(category)) if category else "",
-            _("Themes: {themes}").format(themes=", ".join(rec["themes"]) or "–"),
-            _("Ministries: {ministries}").format(
-                ministries=", ".join(f"{m.ministry} ({label(m.role)})" for m in assigned.itertuples())
-                or _("none assigned")
-            ),
-            _("Source: {source}").format(source=rec["source"]),
-        ]
-        st.text("\n".join(line for line in lines if line))
+        st.text("\n".join(wording.recommendation_facts(rec, assigned)))
     history = explore.history(version, value)
     if history.empty:
         st.info(_("Nobody has assessed this recommendation yet."))

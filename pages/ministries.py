@@ -4,16 +4,16 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import components, session
+from dashboard import components, headlines, session, wording
 from dashboard.charts.ministries import status_figure
 from dashboard.data import ministries, overview
-from dashboard.i18n import _, current_language, fmt_int, fmt_pct
+from dashboard.i18n import _, current_language, fmt_int
 from dashboard.labels import label
 
 version, view, lang, today = session.version(), session.current(), current_language(), date.today()
 f = view.selection
-ROLES = {"lead": _("it leads"), "all": _("it leads or supports")}
-head = ministries.headline(version, f, today)
+ROLES = wording.ministry_roles()
+head = headlines.ministries_page(version, view, today)
 pairs = ministries.assignments(version, f, lang, today)
 recs = ministries.recommendations(version, f, lang, today)
 disagree, stalled = ministries.disagreements(recs), ministries.stalled(recs)
@@ -33,30 +33,18 @@ def labelled(frame):
     )
 
 
-st.title(_("Progress by ministry"))
-st.markdown(
-    _(
-        "The supported recommendations among those your filters select: which institution leads or supports "
-        "each, and what the government and civil society last said about it. Noted recommendations are not "
-        "assigned to ministries."
-    )
-)
-components.illustrative_notice(head["illustrative"])
-if not head["supported"]:
+st.title(head.title)
+st.markdown(head.intro)
+components.illustrative_notice(head.illustrative)
+if head.empty:
     st.info(_("No supported recommendation matches these filters. Widen the filters in the sidebar."))
     components.copy_link(view)
     st.stop()
 
-cols = st.columns(3)
-cols[0].metric(_("Supported recommendations"), fmt_int(head["supported"]))
-moved = {"government": _("Moved, says the government"), "civil_society": _("Moved, says civil society")}
-for col, (who, text) in zip(cols[1:], moved.items(), strict=True):
-    col.metric(text, f"{fmt_int(head[who + '_moved'])} ({fmt_pct(head[who + '_moved_rate'])})")
-cols = st.columns(3)
-cols[0].metric(_("They disagree"), fmt_int(head["disagree"]))
-cols[1].metric(_("No update for a year or more"), fmt_int(head["stalled"]))
-cols[2].metric(_("Never assessed"), fmt_int(head["never_assessed"]))
-st.caption(_("Moved: the latest status is partially or fully implemented."))
+for row in (head.figures[:3], head.figures[3:]):
+    for col, shown in zip(st.columns(3), row, strict=True):
+        col.metric(shown.label, shown.value)
+st.caption(head.note)
 
 if pairs.empty:
     st.info(_("None of these recommendations is assigned to a ministry in the data."))
@@ -69,22 +57,15 @@ else:
         horizontal=True,
     )
     table = ministries.per_ministry(pairs, role)
-    names = {s: label(s) for s in ministries.MOVED + ("not_implemented", "no_information")}
-    names |= {"not_assessed": _("Not assessed"), "x": _("Recommendations")}
+    names = wording.status_names()
     for col, who in zip(st.columns(2), ("government", "civil_society"), strict=True):
-        labels = names | {"title": _("Latest status: {assessor}").format(assessor=label(who))}
+        labels = names | {"title": wording.status_title(who)}
         figure = status_figure(
             ministries.status_counts(pairs, role, who),
             table.loc[table["counted"] > 0, "ministry"].tolist(),
             labels,
         )
-        summary = "; ".join(
-            _("{ministry}: {moved} of {total} moved").format(
-                ministry=r.ministry, moved=fmt_int(r[f"{who}_moved"]), total=fmt_int(r.counted)
-            )
-            for _i, r in table.iterrows()
-            if r.counted
-        )
+        summary = wording.ministry_summary(table, who)
         with col:
             components.chart(figure, summary, key=f"status_{who}")
     st.subheader(_("Load and progress per ministry"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, labels, markdown, session, wording
+from dashboard import components, headlines, labels, markdown, session, wording
 from dashboard.charts.noted import count_figure
 from dashboard.data import acceptance, noted, overview
 from dashboard.i18n import _, fmt_int
@@ -13,34 +13,21 @@ only = noted.only_noted(f)
 per_cycle = acceptance.totals(version, only)  # one row per cycle with noted recommendations
 rows = wording.with_pointers(noted.recommendations(version, f))
 positions = noted.wg_positions(version, f)
+head = headlines.noted_page(version, view, quote=markdown.escape)
 
-st.title(_("Noted recommendations"))
-st.markdown(
-    _(
-        "The recommendations {sur} did not accept (“noted”; some sources say “rejected”). Noted does not "
-        "mean closed: a government can still act on them, and civil society can press it to."
-    ).format(sur=markdown.escape(f.state_under_review))
-)
-if f.state_under_review == "Cambodia":
-    st.markdown(
-        _(
-            "The Cambodian Center for Human Rights (CCHR) urges the government to implement the noted "
-            "recommendations anyway."
-        )
-    )
+st.title(head.title)
+st.markdown(head.intro)
+if head.note:
+    st.markdown(head.note)
 if f.response == "supported":
     st.info(_("This page lists noted recommendations only, so the Response filter is not applied here."))
-components.illustrative_notice(acceptance.illustrative_rows(version, only))
-if per_cycle.empty:
+components.illustrative_notice(head.illustrative)
+if head.empty:
     st.info(_("No noted recommendations match these filters. Widen the filters in the sidebar to see some."))
     components.copy_link(view)
     st.stop()
 
-st.subheader(
-    "; ".join(
-        _("Cycle {n}: {k} noted").format(n=r.cycle, k=fmt_int(r.received)) for r in per_cycle.itertuples()
-    )
-)
+st.subheader(head.lines[0])
 for cycle, part in positions.groupby("cycle"):
     listed = ", ".join(
         _("{k} as “{position}”").format(k=fmt_int(r.noted), position=r.wg_position) for r in part.itertuples()
@@ -56,17 +43,10 @@ for note in noted.official_notes(version, f):
 
 names = labels.cycle_names(per_cycle["cycle"])
 scope = labels.scope(f)
-for by, title, limit, in_all in (
-    ("theme", _("Noted, by theme"), 20, _("{k} themes in all.")),
-    ("state", _("Noted, by recommending state"), 25, _("{k} states in all.")),
-):
+for by, title, limit, in_all in wording.noted_sections():
     frame = wording.count_chart_frame(acceptance.rates(version, only, by), by)
     figure = count_figure(frame, f"{title} · {scope}", names, limit=limit)
-    summary = wording.count_summary(frame, in_all)
-    if frame["name"].nunique() > limit:
-        summary += " " + _(
-            "The chart shows the {k} largest; the table below has every recommendation."
-        ).format(k=limit)
+    summary = wording.noted_summary(frame, in_all, limit)
     components.chart(figure, summary, key=f"noted_{by}")
 st.caption(
     _("A joint recommendation counts for each of its states, and one with several themes for each theme.")

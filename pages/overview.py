@@ -2,50 +2,30 @@
 
 import streamlit as st
 
-from dashboard import components, labels, markdown, session, wording
+from dashboard import components, headlines, markdown, session, wording
 from dashboard.charts.overview import cycles_figure
 from dashboard.data import overview
-from dashboard.i18n import _, fmt_int, fmt_pct, plotly_separators
+from dashboard.i18n import _, fmt_int, plotly_separators
 
 version, view = session.version(), session.current()
 f = view.selection
-head = overview.headline(version, f)
-official = overview.official(version, f)
+head = headlines.overview_page(version, view, quote=markdown.escape)
 reviews = overview.reviews(version, f.state_under_review)
 
-st.title(_("UPR recommendations to {sur}").format(sur=markdown.escape(f.state_under_review)))
-st.markdown(
-    _(
-        "How many recommendations each review brought, how many the government supported, and what became of them."
-    )
-)
-components.illustrative_notice(int(head["illustrative"]))
+st.title(head.title)
+st.markdown(head.intro)
+components.illustrative_notice(head.illustrative)
 
-st.subheader(labels.cycle_name(f.cycle))
-cols = st.columns(5)
-cols[0].metric(_("Received"), fmt_int(head["received"]))
-cols[1].metric(_("Supported"), fmt_int(head["supported"]))
-cols[2].metric(_("Noted"), fmt_int(head["noted"]))
-cols[3].metric(_("Acceptance rate"), fmt_pct(head["rate"]))
-cols[4].metric(_("Recommending states"), fmt_int(head["recommending_states"]))
-if head["pending"] or head["unclassified"]:
-    cols = st.columns(5)
-    cols[0].metric(_("Awaiting the government's answer"), fmt_int(head["pending"]))
-    cols[1].metric(_("Position not read"), fmt_int(head["unclassified"]))
-    components.unanswered_notice(head["pending"] + head["unclassified"])
-if official:
-    st.caption(markdown.escape(wording.official_totals_line(official)))
+st.subheader(head.subtitle)
+for row in (head.figures, head.more_figures):
+    for col, shown in zip(st.columns(5), row, strict=False):
+        col.metric(shown.label, shown.value)
+components.unanswered_notice(head.unanswered)
+if head.note:
+    st.caption(markdown.escape(head.note))  # the official source's name is data: shown as text
 
-labels = {
-    "cycle": _("Cycle {n}"),
-    "supported": _("Supported"),
-    "noted": _("Noted"),
-    "pending": _("Awaiting the answer"),
-    "official": _("Official total received"),
-    "title": _("Recommendations per cycle"),
-}
 summary = wording.cycles_summary(reviews)
-figure = cycles_figure(reviews, labels, number=fmt_int, separators=plotly_separators())
+figure = cycles_figure(reviews, wording.cycles_labels(), number=fmt_int, separators=plotly_separators())
 components.chart(figure, summary, key="cycles")
 
 st.subheader(_("Do the counts match the official totals?"))

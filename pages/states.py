@@ -4,22 +4,23 @@ import html
 
 import streamlit as st
 
-from dashboard import components, labels, markdown, session, wording
+from dashboard import components, headlines, labels, markdown, session, wording
 from dashboard.charts.states import split_figure
 from dashboard.data import acceptance, overview, states
-from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
+from dashboard.i18n import _
 
 version, view = session.version(), session.current()
 f = view.selection
 ranking = states.ranking(version, f)
 totals = acceptance.totals(version, f)
-split_names = {"supported": _("Supported"), "noted": _("Noted")}
+split_names = wording.split_names()
 scope = labels.scope(f)
-who = ", ".join([*f.recommending_states, *([labels.label(f.regional_group)] if f.regional_group else [])])
+who = headlines.chosen_states(f)
+head = headlines.states_page(version, view, quote=markdown.escape)
 
-st.title(_("What {who} recommended").format(who=markdown.escape(who)) if who else _("Recommending states"))
-components.illustrative_notice(acceptance.illustrative_rows(version, f))
-if totals.empty:
+st.title(head.title)
+components.illustrative_notice(head.illustrative)
+if head.empty:
     st.info(_("No recommendations match these filters. Widen the filters in the sidebar to see some."))
     components.copy_link(view)
     st.stop()
@@ -31,11 +32,7 @@ if not who:
             "see what they recommended to {sur} and what became of it."
         ).format(sur=markdown.escape(f.state_under_review))
     )
-    st.markdown(
-        _(
-            "{n} states made the recommendations {sur} received in {scope}, most recommendations first."
-        ).format(n=fmt_int(len(ranking)), sur=markdown.escape(f.state_under_review), scope=scope)
-    )
+    st.markdown(head.lines[0])
     top = wording.split_frame(ranking.head(30), "state")
     components.chart(
         split_figure(top, _("Recommendations by state · {scope}").format(scope=scope), split_names),
@@ -45,23 +42,8 @@ if not who:
         key="ranking",
     )
 else:
-    together = acceptance.together(version, f)
-    received = together["received"]
-    st.subheader(
-        ngettext(
-            "{sur} received {n} recommendation from {who} in {scope} and supported {supported} ({rate}).",
-            "{sur} received {n} recommendations from {who} in {scope} and supported {supported} ({rate}).",
-            received,
-        ).format(
-            sur=markdown.escape(f.state_under_review),
-            n=fmt_int(received),
-            who=markdown.escape(who),
-            scope=scope,
-            supported=fmt_int(together["supported"]),
-            rate=fmt_pct(together["rate"]),
-        )
-    )
-    components.unanswered_notice(together["unanswered"])
+    st.subheader(head.lines[0])
+    components.unanswered_notice(head.unanswered)
     per_cycle = wording.split_frame(
         totals.assign(cycle_name=list(labels.cycle_names(totals["cycle"]).values())), "cycle_name"
     )

@@ -6,6 +6,8 @@ the database version once per request, so one answer never mixes two builds.
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 from starlette.requests import Request
 
 from dashboard.data.options import filter_options
@@ -16,7 +18,8 @@ from dashboard.view import Parsed, parse
 def params_of(request: Request) -> dict[str, list[str]]:
     """The query string as key → every value given, in order (as ``st.query_params.get_all`` gives)."""
     params: dict[str, list[str]] = {}
-    for key, value in request.query_params.multi_items():
+    # Parsed as Starlette parses request.query_params (blank values kept), from the raw query string.
+    for key, value in parse_qsl(request.url.query, keep_blank_values=True):
         params.setdefault(key, []).append(value)
     return params
 

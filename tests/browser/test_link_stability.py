@@ -48,7 +48,9 @@ def copied_link(page) -> str:
         has_text="🔗"
     )  # its title is in the reader's language
     box.locator("summary").click()
-    return box.locator("[data-testid=stCode] code").inner_text().strip()
+    codes = box.locator("[data-testid=stCode] code")
+    assert codes.first.inner_text().strip().split("/share/")[1]  # the share page is offered first
+    return codes.nth(1).inner_text().strip()  # the interactive view
 
 
 def metrics(page) -> list[str]:
