@@ -50,9 +50,9 @@ def answer(request: Request, image: bool = False) -> Response:
             body = page.not_found(name, lang)
         return _timed(HTMLResponse(body, status_code=404, headers={"Cache-Control": "no-store"}), started)
     try:
-        version = current_version()
+        version, looked_up = current_version(), time.time()  # the proxy's freshness counts from here
         tag = etag(version, request)
-        if (unchanged := not_modified(request, tag)) is not None:
+        if (unchanged := not_modified(request, tag, version, looked_up)) is not None:
             return _timed(unchanged, started)
         store = PICTURES if image else PAGES  # kept by ETag: a link read again costs no query
         body = store.get(tag)
@@ -70,7 +70,7 @@ def answer(request: Request, image: bool = False) -> Response:
     except DatabaseUnavailable:
         return _timed(unavailable(lang), started)
     response = Response(body, media_type="image/png") if image else HTMLResponse(body)
-    return _timed(cached(response, tag), started)
+    return _timed(cached(response, tag, version, looked_up), started)
 
 
 def unavailable(lang: str) -> Response:
