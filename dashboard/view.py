@@ -266,7 +266,7 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
         else:
             search = " ".join(value.split())
     rec = ""
-    for value in values("rec")[-1:]:
+    for value in values("rec"):  # like every single-valued key: each value checked, the last good one wins
         if not value:
             continue
         if len(value) <= MAX_SEARCH_CHARS and choices.recommendation_exists(value):
