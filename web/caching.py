@@ -42,8 +42,8 @@ def code_id() -> str:
     """A digest of the code that renders answers (web/, dashboard/, vocab.py, the catalogs): a deployment
     of other code gives other ETags."""
     digest = hashlib.sha256()
-    files = [*(ROOT / "web").rglob("*.py"), *(ROOT / "dashboard").rglob("*.py"), ROOT / "vocab.py",
-             *(ROOT / "locales").rglob("*.po")]  # fmt: skip
+    files = [*(p for p in (ROOT / "web").rglob("*") if p.is_file() and "__pycache__" not in p.parts),
+             *(ROOT / "dashboard").rglob("*.py"), ROOT / "vocab.py", *(ROOT / "locales").rglob("*.po")]  # fmt: skip
     for path in sorted(files):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())

@@ -66,7 +66,7 @@ def legend(series: tuple[Series, ...], layout: Layout, y: float) -> tuple[list[d
 def geometry(chart: Chart, layout: Layout, uid: str, max_rows: int | None = None) -> dict:
     """Everything the ``chart.svg`` template draws, in SVG units, for ``chart``'s first ``max_rows`` rows."""
     items, y = legend(chart.series, layout, layout.pad) if chart.legend else ([], layout.pad)
-    span = (layout.width - 2 * layout.pad) * layout.bars_share
+    span = _span(chart, layout, max_rows)
     rows = []
     for row in chart.rows[:max_rows]:
         rows.append(_row(row, layout, y, span, chart.top))
@@ -84,6 +84,20 @@ def geometry(chart: Chart, layout: Layout, uid: str, max_rows: int | None = None
         "title": chart.title,
         "summary": chart.summary,
     }
+
+
+def _span(chart: Chart, layout: Layout, max_rows: int | None) -> float:
+    """The width of the longest bar: ``bars_share`` of the width, shortened (down to a third of it) so
+    that every bar's figures fit after it uncut ("205 (official: 205)" is the point of the chart)."""
+    room = layout.width - 2 * layout.pad
+    span = room * layout.bars_share
+    for row in chart.rows[:max_rows]:
+        for bar in row.bars:
+            share = sum(max(v, 0) for v in bar.values) / chart.top if chart.top else 0
+            need = text_width(bar.label, layout.font) + 5
+            if share > 0 and share * span + need > room:
+                span = max((room - need) / share, room / 3)
+    return span
 
 
 def _row(row: Row, layout: Layout, y: float, span: float, top: float) -> dict:
