@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import bootstrap, session, sidebar
+from dashboard import bootstrap, components, session, sidebar
 from dashboard.data.options import filter_options
 from dashboard.i18n import LANGUAGES, keep_choices_across_language_switch, remember_choices
 from dashboard.labels import page_title
@@ -24,6 +24,7 @@ navigation = st.navigation(
         st.Page(PAGES / "ministries.py", title=page_title("ministries"), url_path="ministries"),
         st.Page(PAGES / "noted.py", title=page_title("noted"), url_path="noted"),
         st.Page(PAGES / "explore.py", title=page_title("explore"), url_path="explore"),
+        st.Page(PAGES / "recurring.py", title=page_title("recurring"), url_path="recurring"),
         st.Page(PAGES / "states.py", title=page_title("states"), url_path="states"),
         st.Page(PAGES / "about.py", title=page_title("about"), url_path="about"),
     ]
@@ -33,6 +34,7 @@ with st.sidebar:
     st.radio("Language / ភាសា", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
 sidebar.draw(filter_options(version))
 session.notice()
+components.as_of_notice(view.selection)
 session.write_url(view)
 navigation.run()
 remember_choices()

@@ -79,3 +79,39 @@ RECURRENCE_REASONS = ("wording", "phrases", "instrument", "theme", "action", "re
 RECURRENCE_DECISIONS = ("confirmed", "rejected")
 # Where a published link comes from: the linker's suggestion, or a monitor's confirmation.
 RECURRENCE_ORIGINS = ("machine", "confirmed")
+# What a reader is told about each reason and origin (the interface translates them).
+RECURRENCE_REASON_NAMES = {
+    "wording": N_("similar wording"),
+    "phrases": N_("shared key phrases"),
+    "instrument": N_("names the same treaty or institution"),
+    "theme": N_("a shared theme"),
+    "action": N_("the same action category"),
+    "recommender": N_("a shared recommending state"),
+}
+RECURRENCE_ORIGIN_NAMES = {
+    "machine": N_("Suggested by the linker"),
+    "confirmed": N_("Confirmed by a monitor"),
+}
+
+# The 17 Sustainable Development Goals by number, with the short names the UN uses for them
+# (un.org/sustainabledevelopment, "The 17 Goals"; resolution A/RES/70/1). A recommendation's ``sdgs``
+# cell holds goals ("16") or targets ("16.3"); its goal is the number before the dot.
+SDG_GOALS = {
+    "1": N_("No poverty"),
+    "2": N_("Zero hunger"),
+    "3": N_("Good health and well-being"),
+    "4": N_("Quality education"),
+    "5": N_("Gender equality"),
+    "6": N_("Clean water and sanitation"),
+    "7": N_("Affordable and clean energy"),
+    "8": N_("Decent work and economic growth"),
+    "9": N_("Industry, innovation and infrastructure"),
+    "10": N_("Reduced inequalities"),
+    "11": N_("Sustainable cities and communities"),
+    "12": N_("Responsible consumption and production"),
+    "13": N_("Climate action"),
+    "14": N_("Life below water"),
+    "15": N_("Life on land"),
+    "16": N_("Peace, justice and strong institutions"),
+    "17": N_("Partnerships for the goals"),
+}

@@ -36,6 +36,7 @@ PAGES = {
     "ministries": "ministries",
     "noted": "noted",
     "explore": "explore",
+    "recurring": "recurring",
     "states": "states",
     "about": "about",
 }

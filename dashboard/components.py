@@ -14,7 +14,7 @@ from dashboard.data.options import filter_options
 from dashboard.exports import file_name, to_csv_bytes
 from dashboard.i18n import _, fmt_int
 from dashboard.labels import describe, illustrative_warning
-from dashboard.view import View
+from dashboard.view import Selection, View
 
 # The modebar keeps "download as PNG" (every chart exports) and drops what confuses on a phone.
 PLOTLY_CONFIG = {
@@ -29,6 +29,41 @@ def illustrative_notice(count: int, total: int | None = None) -> None:
     """Say plainly when a view includes made-up rows."""
     if count:
         st.warning(illustrative_warning(count), icon="⚠️")
+
+
+def as_of_notice(selection: Selection) -> None:
+    """Say, on every page, that statuses are shown as they stood on the reader's past day."""
+    if selection.as_of:
+        st.info(
+            _(
+                "Statuses as they stood on {day}: the latest assessment on or before that day. Later "
+                "assessments are left out. Clear “Statuses as of” in the filters to see today's."
+            ).format(day=fmt_date(selection.as_of)),
+            icon="🕰️",
+        )
+
+
+def sdg_coverage(coverage: dict) -> None:
+    """How many recommendations of the view name a Sustainable Development Goal, saying so when none do
+    (only imported recommendations carry goals: UHRI, the OHCHR matrices of cycle 4)."""
+    if not coverage["with_goal"]:
+        st.info(
+            _(
+                "None of these recommendations names a Sustainable Development Goal. Only imported "
+                "recommendations carry goals (the UN Human Rights Index and OHCHR's cycle-4 matrices list "
+                "them)."
+            )
+        )
+    else:
+        st.caption(
+            ngettext(
+                "{k} of {n} recommendation names a goal; one naming several counts once for each, and a "
+                "target (16.3) counts for its goal (16).",
+                "{k} of {n} recommendations name a goal; one naming several counts once for each, and a "
+                "target (16.3) counts for its goal (16).",
+                coverage["recommendations"],
+            ).format(k=fmt_int(coverage["with_goal"]), n=fmt_int(coverage["recommendations"]))
+        )
 
 
 def unanswered_notice(count: int) -> None:

@@ -7,13 +7,14 @@ vocabularies are in vocab.py, the one place both sides take them from.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.i18n import N_, _, fmt_int
+from dashboard.i18n import N_, _, fmt_date, fmt_int
 from dashboard.view import ANY, MAX_SEARCH_CHARS, Dropped, Selection, View
-from vocab import ACTION_CATEGORIES, NAMES
+from vocab import ACTION_CATEGORIES, NAMES, RECURRENCE_ORIGIN_NAMES, RECURRENCE_REASON_NAMES, SDG_GOALS
 
 ANY_NAME = N_("Any")
 # Each page's title, by its URL path (router.py names the pages with these; the share pages too).
@@ -23,6 +24,7 @@ PAGE_TITLES = {
     "ministries": N_("Progress by ministry"),
     "noted": N_("Noted recommendations"),
     "explore": N_("Explorer"),
+    "recurring": N_("Asked again"),
     "states": N_("Recommending states"),
     "about": N_("About the data"),
 }
@@ -47,6 +49,41 @@ def action_name(category: int | str | None) -> str:
     except (TypeError, ValueError):
         return _("not categorised")
     return f"{n} · {_(ACTION_CATEGORIES[n])}" if n in ACTION_CATEGORIES else _("not categorised")
+
+
+def sdg_name(goal: str) -> str:
+    """ "16 · Peace, justice and strong institutions": an SDG goal by its number and the UN's short name."""
+    return f"{goal} · {_(SDG_GOALS[goal])}" if goal in SDG_GOALS else _("SDG {goal}").format(goal=goal)
+
+
+def reason_names(reasons, instruments=()) -> str:
+    """A recurrence link's reasons in words, strongest first, naming the treaties or institutions both
+    texts cite: "similar wording, names the same treaty or institution (NHRI), a shared theme"."""
+    words = []
+    for reason in reasons:
+        word = _(RECURRENCE_REASON_NAMES[reason]) if reason in RECURRENCE_REASON_NAMES else str(reason)
+        if reason == "instrument" and len(instruments):
+            word += f" ({', '.join(str(i) for i in instruments)})"
+        words.append(word)
+    return ", ".join(words)
+
+
+def origin_name(origin: str) -> str:
+    """Who made a recurrence link: "Suggested by the linker" or "Confirmed by a monitor"."""
+    return _(RECURRENCE_ORIGIN_NAMES[origin]) if origin in RECURRENCE_ORIGIN_NAMES else origin
+
+
+def link_words(origin, score, via=None) -> str:
+    """How one recommendation is linked to another, shown so the two kinds never look alike:
+    "✔ Confirmed by a monitor", "≈ Suggested by the linker (score 80 of 100)", or, with no link of
+    its own, "… through KHM-C2-118.33" (the recommendation it was reached through)."""
+    if origin == "confirmed":
+        return "✔ " + origin_name(origin)
+    if origin == "machine":
+        return "≈ " + _("{origin} (score {score} of 100)").format(
+            origin=origin_name(origin), score=int(score)
+        )
+    return "… " + _("through {id}").format(id=via or "–")
 
 
 def cycle_name(cycle: int | None) -> str:
@@ -76,6 +113,7 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
         if s.regional_group
         else "",
         _("themes: {themes}").format(themes=_(" or ").join(s.themes)) if s.themes else "",
+        _("SDG {goal}").format(goal=sdg_name(s.sdg)) if s.sdg else "",
         _("ministries: {ministries}").format(
             ministries=_(" or ").join((ministry_names or {}).get(m, m) for m in s.ministries)
         )
@@ -84,6 +122,7 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
         _("latest status: {status}").format(status=label(s.status)) if s.status else "",
         _("assessed by: {assessor}").format(assessor=label(s.assessor)) if s.assessor else "",
         _("search “{q}”").format(q=s.search) if s.search else "",
+        _("statuses as of {day}").format(day=fmt_date(s.as_of)) if s.as_of else "",
     ]
     head = f"{s.state_under_review}, {scope(s)}"
     rest = "; ".join(p for p in parts if p)
@@ -104,6 +143,8 @@ def dropped_values(dropped: Iterable[Dropped]) -> list[str]:
     for item in dropped:
         if item.reason == "too_long" and item.key == "q":
             items.append(_("a search longer than {n} characters").format(n=MAX_SEARCH_CHARS))
+        elif item.key == "as_of":
+            items.append(_as_of_dropped(item))
         elif item.suggestion:
             items.append(
                 _("{value} (did you mean {suggestion}?)").format(
@@ -113,6 +154,20 @@ def dropped_values(dropped: Iterable[Dropped]) -> list[str]:
         else:
             items.append(item.shown())
     return items
+
+
+def _as_of_dropped(item: Dropped) -> str:
+    """Why a day in the link could not be used, with the days the data can answer for."""
+    nearest = fmt_date(date.fromisoformat(item.suggestion)) if item.suggestion else ""
+    reasons = {
+        "not_a_date": _("{value} (not a date: write it as YYYY-MM-DD)"),
+        "no_assessments": _("{value} (the data has no assessment yet)"),
+        "too_early": _(
+            "{value} (before the first assessment in the data, {day}: statuses are shown as they stand now)"
+        ),
+        "too_late": _("{value} (after the data was built, {day}: statuses are shown as they stand now)"),
+    }
+    return reasons.get(item.reason, "{value}").format(value=item.shown(), day=nearest)
 
 
 def dropped_notice(dropped: Iterable[Dropped], escape: Callable[[str], str] = str) -> str:

@@ -10,6 +10,8 @@ reads or writes ``st.query_params``.
 
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from dashboard import labels, markdown
@@ -106,7 +108,8 @@ def _url_params() -> dict[str, list[str]]:
 
 
 def _widget_params() -> dict[str, list[str]]:
-    """The widgets' values in URL form (a page-owned widget not on this page keeps its last value)."""
+    """The widgets' values in URL form (a page-owned widget not on this page keeps its last value; a
+    date widget's day is written YYYY-MM-DD)."""
     params: dict[str, list[str]] = {}
     for param in PARAMS:
         value = st.session_state.get(param.key)
@@ -122,9 +125,13 @@ def _seed_widgets(view: View) -> None:
         values = param.wire(view)
         if param.multi:
             st.session_state[param.key] = list(values)
+        elif param.key in _DAYS:  # a date widget holds a day, not its text
+            st.session_state[param.key] = date.fromisoformat(values[0]) if values else None
         else:
             st.session_state[param.key] = values[0] if values else _UNSET.get(param.key, ANY)
 
 
 # What a single-valued widget holds when its parameter is left out of the link.
-_UNSET = {"lang": "en", "by": "count", "role": "lead", "rec": "", "q": ""}
+_UNSET = {"lang": "en", "by": "count", "role": "lead", "rec": "", "chain": "", "q": ""}
+# Parameters whose widget is a date input (None when left out).
+_DAYS = ("as_of",)

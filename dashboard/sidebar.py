@@ -11,9 +11,9 @@ import streamlit as st
 
 from dashboard.data.options import FilterOptions
 from dashboard.i18n import _, current_language, localized
-from dashboard.labels import label
+from dashboard.labels import label, sdg_name
 from dashboard.view import ALL_CYCLES, ANY, MAX_SEARCH_CHARS
-from vocab import ASSESSORS, RESPONSES, STATUSES
+from vocab import ASSESSORS, RESPONSES, SDG_GOALS, STATUSES
 
 
 def draw(options: FilterOptions) -> None:
@@ -34,6 +34,7 @@ def draw(options: FilterOptions) -> None:
         _multi("state", _("Recommending states"), options.recommending_states)
         _select("region", _("UN regional group"), [ANY, *options.regional_groups], label)
         _multi("theme", _("Themes"), options.themes)
+        _sdg(options)
         lang = current_language()  # once, not once per ministry: thousands of them at global scale
         _multi(
             "ministry",
@@ -43,6 +44,42 @@ def draw(options: FilterOptions) -> None:
         )
         _select("status", _("Latest status"), [ANY, *STATUSES], label)
         _select("assessor", _("Assessed by"), [ANY, *ASSESSORS], label)
+        _as_of(options)
+
+
+def _sdg(options: FilterOptions) -> None:
+    """The 17 goals (a closed UN list, so a link keeps its meaning after an import), saying when the
+    data names none."""
+    st.selectbox(
+        _("Sustainable Development Goal"),
+        [ANY, *SDG_GOALS],
+        key="sdg",
+        format_func=_shown([ANY, *SDG_GOALS], lambda g: label(g) if g == ANY else sdg_name(g)),
+        help=_("Imported recommendations (UHRI, OHCHR matrices) name the goals and targets they serve.")
+        + " "
+        + (
+            _("The data names no goal yet.")
+            if not options.sdg_goals
+            else _("Goals named in the data: {goals}.").format(goals=", ".join(options.sdg_goals))
+        ),
+    )
+
+
+def _as_of(options: FilterOptions) -> None:
+    """A day in the past: statuses as they stood then (empty: as they stand now)."""
+    st.date_input(
+        _("Statuses as of"),
+        value=None,  # empty until the reader (or the link, through session.py) picks a day
+        key="as_of",
+        min_value=options.first_assessment,
+        max_value=options.built,
+        format="YYYY-MM-DD",
+        disabled=options.first_assessment is None,
+        help=_(
+            "Show statuses, disagreements and stalled recommendations as they stood on a past day: the "
+            "latest assessment on or before it. Leave empty for today."
+        ),
+    )
 
 
 def _select(key: str, text: str, choices: list[str], format_func=str) -> None:

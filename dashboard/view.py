@@ -10,19 +10,25 @@ contract (links already shared must keep their meaning): rename a field freely, 
 
 A link always names what defines its figures: ``to_params()`` writes the state under review and the
 cycle even when they equal today's default (tomorrow's default may be another cycle), and the
-language when it is not English. Page-owned values (``by``, ``role``, ``rec``) are written only on
-their own page and only when they differ from the page's default.
+language when it is not English. Page-owned values (``by``, ``role``, ``rec``, ``chain``) are written
+only on their own page and only when they differ from the page's default.
+
+``as_of=YYYY-MM-DD`` shows statuses as they stood on that day (the latest assessment on or before it).
+A day before the data's first assessment or after the day it was built is dropped with its reason,
+like an unknown value: the view then shows statuses as they stand now.
 """
 
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import urlencode
 
-from vocab import ASSESSORS, RESPONSES, STATUSES
+from vocab import ASSESSORS, RESPONSES, SDG_GOALS, STATUSES
 
 ANY = "any"  # the wire value of "no choice" for single-valued filters
 ALL_CYCLES = "all"
@@ -33,7 +39,9 @@ MAX_SEARCH_CHARS = 200
 MAX_VALUES = 50  # more values than this for one key is not a reader's link: the rest are dropped
 MAX_SHOWN_CHARS = 80  # a dropped value is shown (as text) cut to this length
 
-# Every page's URL path ("" is the Overview): the interactive pages, and their share pages.
+# Every page's URL path ("" is the Overview): the interactive pages, and their share pages. Asked again
+# (/recurring, router.py) is not here yet: it has no share page (web/share/content.py BUILDERS), and
+# every page here gets one and a place in the share pages' navigation.
 PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "about")
 # A share page is /share/<name>: the page's path, and "overview" for the Overview ("/share/" opens it
 # too, but a link in a chat reads better with a name).
@@ -41,6 +49,7 @@ SHARE_ROOT = "/share"
 OVERVIEW_SHARE_NAME = "overview"
 ORDERS = ("count", "rate")  # acceptance: most recommendations first, or highest acceptance first
 ROLE_CHOICES = ("lead", "all")  # ministries: count what a ministry leads, or leads or supports
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # as_of: exactly YYYY-MM-DD (no week dates, no times)
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,9 @@ class Choices:
     """What the published data offers, for checking link values (read from the database by the read side).
 
     ``cycles_of`` maps each state under review to its cycles, ascending. ``recommendation_exists`` answers
-    whether an id is in the data (ids are too many to list at global scale).
+    whether an id is in the data (ids are too many to list at global scale), ``chain_exists`` whether
+    an id names a chain of recurring recommendations. ``first_assessment`` (None: the data has none)
+    and ``built`` (the day the database was built, UTC) bound the days ``as_of`` may name.
     """
 
     states_under_review: Sequence[str]
@@ -58,6 +69,9 @@ class Choices:
     themes: Sequence[str]
     ministries: Sequence[str]
     recommendation_exists: Callable[[str], bool] = field(default=lambda _id: False, compare=False)
+    chain_exists: Callable[[str], bool] = field(default=lambda _id: False, compare=False)
+    first_assessment: date | None = None
+    built: date | None = None
 
     @property
     def all_cycles(self) -> list[int]:
@@ -79,7 +93,8 @@ class Selection:
     """Which recommendations the reader chose: what every query's WHERE clause is made from.
 
     Hashable, so cached queries take it as an argument. ``cycle`` None means every cycle; empty tuples
-    and None mean "any".
+    and None mean "any". ``sdg`` is a goal number ("16"), matching a goal or any of its targets.
+    ``as_of`` None means statuses as they stand now; a day means as they stood on it.
     """
 
     state_under_review: str
@@ -92,6 +107,8 @@ class Selection:
     status: str | None = None
     assessor: str | None = None
     search: str = ""
+    sdg: str | None = None
+    as_of: date | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +121,7 @@ class View:
     order: str = "count"  # acceptance: how the long charts are ordered (?by=)
     role: str = "lead"  # ministries: which assignments a ministry's progress counts (?role=)
     rec: str = ""  # explore: the recommendation opened in full (?rec=)
+    chain: str = ""  # recurring: the chain opened in full, by its id (?chain=)
 
     def on(self, page: str) -> View:
         """The same selection and language on another page (that page's own choices at their defaults)."""
@@ -153,7 +171,9 @@ class Dropped:
     key: str
     value: str
     suggestion: str | None = None
-    reason: str = "unknown"  # unknown | too_long | too_many
+    reason: str = (
+        "unknown"  # unknown | too_long | too_many | not_a_date | too_early | too_late | no_assessments
+    )
 
     def shown(self) -> str:
         """``key=value`` cut to a readable length (to be shown as text, never as Markdown or HTML)."""
@@ -193,7 +213,7 @@ class Param:
         return [str(value)]
 
 
-PAGE_DEFAULTS = {"by": "count", "role": "lead", "rec": ""}
+PAGE_DEFAULTS = {"by": "count", "role": "lead", "rec": "", "chain": ""}
 
 PARAMS: tuple[Param, ...] = (
     Param("sur", "state_under_review"),
@@ -202,14 +222,17 @@ PARAMS: tuple[Param, ...] = (
     Param("state", "recommending_states", multi=True),
     Param("region", "regional_group"),
     Param("theme", "themes", multi=True),
+    Param("sdg", "sdg"),
     Param("ministry", "ministries", multi=True),
     Param("status", "status"),
     Param("assessor", "assessor"),
+    Param("as_of", "as_of"),
     Param("q", "search"),
     Param("lang", "lang"),
     Param("by", "order", pages=("acceptance",)),
     Param("role", "role", pages=("ministries",)),
     Param("rec", "rec", pages=("explore",)),
+    Param("chain", "chain", pages=("recurring",)),
 )
 PARAMS_BY_KEY = {p.key: p for p in PARAMS}
 # Parameters Streamlit itself reads (embedding): accepted everywhere, never part of the view.
@@ -273,6 +296,21 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
             rec = value
         else:
             dropped.append(Dropped("rec", value))
+    chain = ""
+    for value in values("chain")[-1:]:
+        if not value:
+            continue
+        if len(value) <= MAX_SEARCH_CHARS and choices.chain_exists(value):
+            chain = value
+        else:
+            dropped.append(Dropped("chain", value))
+    as_of = None
+    for value in values("as_of"):
+        day, problem = _day(value, choices)
+        if problem:
+            dropped.append(problem)
+        else:
+            as_of = day
     selection = Selection(
         state_under_review=sur,
         cycle=cycle,
@@ -284,6 +322,8 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
         status=_single(pick("status", [ANY, *STATUSES])),
         assessor=_single(pick("assessor", [ANY, *ASSESSORS])),
         search=search,
+        sdg=_single(pick("sdg", [ANY, *SDG_GOALS])),
+        as_of=as_of,
     )
     view = View(
         selection,
@@ -292,8 +332,28 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
         order=next(iter(pick("by", ORDERS)), "count"),
         role=next(iter(pick("role", ROLE_CHOICES)), "lead"),
         rec=rec,
+        chain=chain,
     )
     return Parsed(view, tuple(dropped), unknown)
+
+
+def _day(value: str, choices: Choices) -> tuple[date | None, Dropped | None]:
+    """An ``as_of`` value as a day the data can answer for, or why it cannot (with the nearest day)."""
+    text = value.strip()
+    try:
+        day = date.fromisoformat(text) if ISO_DATE.fullmatch(text) else None
+    except ValueError:  # 2023-02-30
+        day = None
+    if day is None:
+        return None, Dropped("as_of", value, reason="not_a_date")
+    first, built = choices.first_assessment, choices.built
+    if first is None:
+        return None, Dropped("as_of", value, reason="no_assessments")
+    if day < first:
+        return None, Dropped("as_of", value, first.isoformat(), reason="too_early")
+    if built is not None and day > built:
+        return None, Dropped("as_of", value, built.isoformat(), reason="too_late")
+    return day, None
 
 
 def parse_language(values: Sequence[str]) -> str:

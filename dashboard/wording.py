@@ -10,7 +10,7 @@ import pandas as pd
 
 from dashboard.frames import records
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
-from dashboard.labels import action_name, label
+from dashboard.labels import action_name, label, sdg_name
 from vocab import MOVED_STATUSES
 
 SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
@@ -22,6 +22,8 @@ def group_name(by: str, value: str) -> str:
         return action_name(value)
     if by == "region":
         return _("Other / observer") if value == "other" else value
+    if by == "sdg":
+        return sdg_name(value)
     return value or _("none")
 
 
@@ -209,6 +211,7 @@ def acceptance_sections() -> dict[str, tuple[str, int | None]]:
         "state": (_("By recommending state"), 25),
         "theme": (_("By theme"), 20),
         "action_category": (_("By action asked for"), None),
+        "sdg": (_("By Sustainable Development Goal"), None),
     }
 
 

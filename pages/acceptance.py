@@ -42,8 +42,11 @@ for by, (title, limit) in SECTIONS.items():
         )
     frame = wording.rate_chart_frame(acceptance.rates(version, f, by), by)
     st.subheader(title)
+    if by == "sdg":
+        components.sdg_coverage(acceptance.sdg_coverage(version, f))
     if frame.empty:
-        st.info(_("Nothing to show for this breakdown with these filters."))
+        if by != "sdg":  # for goals, the coverage line above says why
+            st.info(_("Nothing to show for this breakdown with these filters."))
         continue
     figure = rate_figure(
         frame,

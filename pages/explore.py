@@ -7,6 +7,7 @@ from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
 from dashboard.i18n import _, current_language, source_language_note
 from dashboard.labels import document_url, label, named_matches
+from dashboard.sections import recurrence
 
 version, view, lang = session.version(), session.current(), current_language()
 f = view.selection
@@ -60,7 +61,7 @@ if rec:
                 )
         assigned = explore.ministries_of(version, value, lang)
         st.text("\n".join(wording.recommendation_facts(rec, assigned)))
-    history = explore.history(version, value)
+    history = explore.history(version, value, f.as_of)
     if history.empty:
         st.info(_("Nobody has assessed this recommendation yet."))
     else:
@@ -83,6 +84,7 @@ if rec:
                 "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
             },
         )
+    recurrence.asked_before(version, rec, view)
 
 st.subheader(_("Matching recommendations"))
 if rows.empty:

@@ -9,6 +9,7 @@ from dashboard.charts.ministries import status_figure
 from dashboard.data import ministries, overview
 from dashboard.i18n import _, current_language, fmt_int
 from dashboard.labels import label
+from dashboard.sections import progress
 
 version, view, lang, today = session.version(), session.current(), current_language(), date.today()
 f = view.selection
@@ -77,6 +78,9 @@ else:
     components.data_table(
         table.drop(columns=["ministry_id"]), "ministries", key="ministries", column_config=COLUMNS
     )
+
+progress.over_time(version, f, today)
+progress.by_goal(version, f, today)
 
 st.subheader(_("Where the government and civil society disagree"))
 if disagree.empty:

@@ -5,6 +5,7 @@ No Streamlit and no database: the choices are given here as a reader's data woul
 
 from __future__ import annotations
 
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 from hypothesis import given, settings
@@ -20,6 +21,9 @@ CHOICES = Choices(
     themes=("Elections", "Women's rights"),
     ministries=("MOJ", "MOI"),
     recommendation_exists=lambda rec: rec in {"KHM-C2-118.5"},
+    chain_exists=lambda chain: chain in {"KHM-C1-82.11"},
+    first_assessment=date(2016, 5, 1),
+    built=date(2026, 11, 30),
 )
 
 
@@ -100,6 +104,9 @@ WIRE = {
     "by": st.sampled_from(["count", "rate"]),
     "role": st.sampled_from(["lead", "all"]),
     "rec": st.sampled_from(["", "KHM-C2-118.5"]),
+    "chain": st.sampled_from(["", "KHM-C1-82.11"]),
+    "sdg": st.sampled_from(["any", "1", "16", "17"]),
+    "as_of": st.dates(date(2016, 5, 1), date(2026, 11, 30)).map(date.isoformat),
 }
 LINKS = st.fixed_dictionaries(
     {},
@@ -110,7 +117,7 @@ LINKS = st.fixed_dictionaries(
 
 
 @settings(max_examples=400, deadline=None)
-@given(params=LINKS, page=st.sampled_from(["", "acceptance", "ministries", "explore", "noted"]))
+@given(params=LINKS, page=st.sampled_from(["", "acceptance", "ministries", "explore", "noted", "recurring"]))
 def test_a_views_link_reopens_the_same_view(params, page):
     first = parse(params, CHOICES, page)
     assert first.dropped == ()  # every value here is one the data offers
@@ -121,10 +128,53 @@ def test_a_views_link_reopens_the_same_view(params, page):
 
 def test_every_declared_parameter_is_written_by_some_view():
     written = {key for key, _ in View(Selection("Cambodia", 2, "noted", ("France",), "WEOG", ("Elections",),
-               ("MOJ",), "implemented", "government", "land"), lang="km").to_params()}  # fmt: skip
-    for page, key in (("acceptance", "by"), ("ministries", "role"), ("explore", "rec")):
-        value = {"by": "rate", "role": "all", "rec": "KHM-C2-118.5"}[key]
+               ("MOJ",), "implemented", "government", "land", "16", date(2020, 1, 1)), lang="km").to_params()}  # fmt: skip
+    for page, key in (
+        ("acceptance", "by"),
+        ("ministries", "role"),
+        ("explore", "rec"),
+        ("recurring", "chain"),
+    ):
+        value = {"by": "rate", "role": "all", "rec": "KHM-C2-118.5", "chain": "KHM-C1-82.11"}[key]
         view = View(Selection("Cambodia", 2), page=page, **{"by": {"order": value}, "role": {"role": value},
-                    "rec": {"rec": value}}[key])  # fmt: skip
+                    "rec": {"rec": value}, "chain": {"chain": value}}[key])  # fmt: skip
         written |= {k for k, _ in view.to_params()}
     assert written == {p.key for p in PARAMS}
+
+
+def test_a_day_in_range_is_a_view_as_of_that_day_and_is_written_back():
+    parsed = parse({"as_of": [" 2017-03-01 "], "sdg": ["16"]}, CHOICES, "ministries")
+    assert parsed.dropped == ()
+    assert (parsed.view.selection.as_of, parsed.view.selection.sdg) == (date(2017, 3, 1), "16")
+    assert parsed.view.link() == "/ministries?sur=Cambodia&cycle=3&sdg=16&as_of=2017-03-01"
+    # The first assessment's day and the build's day are both in range.
+    assert parse({"as_of": ["2016-05-01"]}, CHOICES).view.selection.as_of == date(2016, 5, 1)
+    assert parse({"as_of": ["2026-11-30"]}, CHOICES).view.selection.as_of == date(2026, 11, 30)
+
+
+def test_a_day_the_data_cannot_answer_for_is_dropped_with_its_reason_and_the_nearest_day():
+    early = parse({"as_of": ["2016-04-30"]}, CHOICES)
+    assert early.view.selection.as_of is None  # statuses as they stand now
+    assert early.dropped == (Dropped("as_of", "2016-04-30", "2016-05-01", reason="too_early"),)
+    late = parse({"as_of": ["2026-12-01"]}, CHOICES)
+    assert late.dropped == (Dropped("as_of", "2026-12-01", "2026-11-30", reason="too_late"),)
+    for text in ("2023-02-30", "01/03/2017", "20170301", "2017-W01", "2017-03-01T00:00", "", "yesterday"):
+        assert parse({"as_of": [text]}, CHOICES).dropped == (Dropped("as_of", text, reason="not_a_date"),), (
+            text
+        )
+    none_yet = Choices(("Cambodia",), {"Cambodia": (1,)}, (), (), (), ())
+    assert parse({"as_of": ["2020-01-01"]}, none_yet).dropped[0].reason == "no_assessments"
+    # The last valid day wins, as for every single-valued key; the bad one is still named.
+    both = parse({"as_of": ["2018-01-01", "nope"]}, CHOICES)
+    assert (both.view.selection.as_of, [d.value for d in both.dropped]) == (date(2018, 1, 1), ["nope"])
+
+
+def test_a_goal_is_one_of_the_seventeen_and_a_chain_must_exist_on_its_own_page():
+    assert parse({"sdg": ["SDG 16"]}, CHOICES).dropped[0].key == "sdg"
+    assert parse({"sdg": ["18"]}, CHOICES).dropped == (
+        Dropped("sdg", "18", None),
+    )  # Cambodia's CSDG 18 is no UN goal
+    assert parse({"sdg": ["any"]}, CHOICES).view.selection.sdg is None
+    assert parse({"chain": ["KHM-C1-82.11"]}, CHOICES, "recurring").view.chain == "KHM-C1-82.11"
+    assert parse({"chain": ["KHM-C9-1"]}, CHOICES, "recurring").dropped == (Dropped("chain", "KHM-C9-1"),)
+    assert parse({"chain": ["KHM-C1-82.11"]}, CHOICES, "explore").view.chain == ""

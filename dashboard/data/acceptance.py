@@ -1,8 +1,9 @@
 """Acceptance rates: how many recommendations were supported, per cycle and per group of them.
 
 A joint recommendation counts once for each of its recommending states and once for each regional
-group among them; a recommendation with several themes counts once for each theme. Group values the
-reader chose in the sidebar (states, a regional group, themes) narrow their own breakdown, so a joint
+group among them; a recommendation with several themes counts once for each theme, one naming several
+SDG goals once for each goal (a target such as 16.3 counts for its goal, 16). Group values the reader
+chose in the sidebar (states, a regional group, themes, a goal) narrow their own breakdown, so a joint
 partner or a second theme does not appear as if it had been chosen.
 """
 
@@ -13,11 +14,11 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import where
+from dashboard.data.filtering import SDG_GOALS_OF_R, where
 from dashboard.db import query
 from dashboard.view import Selection
 
-Breakdown = Literal["state", "region", "theme", "action_category"]
+Breakdown = Literal["state", "region", "theme", "action_category", "sdg"]
 
 _COUNTS = (
     "count(DISTINCT r.id) AS received, "
@@ -38,6 +39,7 @@ _GROUPS: dict[str, tuple[str, str]] = {
     ),
     "theme": ("rt.theme", "JOIN recommendation_themes rt ON rt.recommendation_id = r.id"),
     "action_category": ("CAST(r.action_category AS VARCHAR)", ""),
+    "sdg": ("g.goal", f"CROSS JOIN unnest({SDG_GOALS_OF_R}) AS g(goal)"),
 }
 
 
@@ -53,6 +55,9 @@ def _own_choice(f: Selection, by: str) -> tuple[str, list]:
     if by == "theme" and f.themes:
         clauses.append("rt.theme IN (SELECT unnest(?::VARCHAR[]))")
         params.append(list(f.themes))
+    if by == "sdg" and f.sdg:
+        clauses.append("g.goal = ?")
+        params.append(f.sdg)
     return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -75,7 +80,8 @@ def rates(version: str, f: Selection, by: Breakdown) -> pd.DataFrame:
     """Acceptance per cycle and ``by`` group: cycle, group and the columns of ``totals``.
 
     Sorted by cycle, then most recommendations first. ``action_category`` groups are "1"–"5", or
-    empty when the source gives none.
+    empty when the source gives none; ``sdg`` groups are goals "1"–"17" (a recommendation naming no
+    goal is in none of them: ``sdg_coverage`` says how many do).
     """
     group, joins = _GROUPS[by]
     condition, params = where(f)
@@ -100,6 +106,19 @@ def together(version: str, f: Selection) -> dict:
         params,
     )
     return _with_rate(frame).iloc[0].to_dict()
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def sdg_coverage(version: str, f: Selection) -> dict:
+    """How many of the selected recommendations name an SDG goal: with_goal, recommendations."""
+    condition, params = where(f)
+    row = query(
+        version,
+        f"SELECT count(*) FILTER (WHERE len({SDG_GOALS_OF_R}) > 0) AS with_goal, count(*) AS recommendations "  # noqa: S608 (fixed fragments; values are parameters)
+        f"FROM recommendations r WHERE {condition}",
+        params,
+    ).iloc[0]
+    return {key: int(value) for key, value in row.items()}
 
 
 def illustrative_rows(version: str, f: Selection) -> int:

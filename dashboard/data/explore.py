@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, latest, where
 from dashboard.data.ministries import NAME
 from dashboard.db import query
 from dashboard.view import Selection
@@ -19,24 +21,27 @@ ORDER = (
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def matches(version: str, f: Selection, lang: str) -> pd.DataFrame:
-    """The filtered recommendations, one row each, with lead ministry and both latest statuses.
+    """The filtered recommendations, one row each, with lead ministry and both latest statuses (as
+    they stood on ``f.as_of`` when the reader chose a day).
 
     Lists (states, themes) are joined with " | " as in data/*.csv, so the table and its CSV agree.
     """
     condition, params = where(f)
+    relation, latest_params = latest(f.as_of)
     sql = (
-        f"SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (fixed fragments; values are parameters)
+        f"WITH lat AS (SELECT * FROM {relation}) "  # noqa: S608 (fixed fragments; values are parameters)
+        f"SELECT r.id, r.cycle, r.document, r.paragraph, "
         f"{STATES_CELL}, r.response, r.response_label, "
         f"{THEMES_CELL}, r.action_category, "
         f"(SELECT first({NAME}) FROM assignments a JOIN ministries m ON m.id = a.ministry_id "
         "WHERE a.recommendation_id = r.id AND a.role = 'lead') AS lead_ministry, "
-        "(SELECT first(status) FROM latest_assessments la WHERE la.recommendation_id = r.id "
-        "AND la.assessor = 'government') AS government_status, "
-        "(SELECT first(status) FROM latest_assessments la WHERE la.recommendation_id = r.id "
-        "AND la.assessor = 'civil_society') AS civil_society_status, "
+        "(SELECT first(status) FROM lat WHERE lat.recommendation_id = r.id "
+        "AND lat.assessor = 'government') AS government_status, "
+        "(SELECT first(status) FROM lat WHERE lat.recommendation_id = r.id "
+        "AND lat.assessor = 'civil_society') AS civil_society_status, "
         f"r.text, r.source, r.illustrative FROM recommendations r WHERE {condition} ORDER BY {ORDER}"
     )
-    return query(version, sql, [lang, *params])
+    return query(version, sql, [*latest_params, lang, *params])
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
@@ -70,11 +75,12 @@ def ministries_of(version: str, rec_id: str, lang: str) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def history(version: str, rec_id: str) -> pd.DataFrame:
-    """Every assessment of one recommendation, oldest first."""
+def history(version: str, rec_id: str, as_of: date | None = None) -> pd.DataFrame:
+    """Every assessment of one recommendation, oldest first (up to ``as_of`` when given)."""
     return query(
         version,
         "SELECT date, assessor, status, summary, evidence_url, source, illustrative "
-        "FROM progress WHERE recommendation_id = ? ORDER BY date, assessor",
-        [rec_id],
+        "FROM progress WHERE recommendation_id = ? AND (?::DATE IS NULL OR date <= ?::DATE) "
+        "ORDER BY date, assessor",
+        [rec_id, as_of, as_of],
     )

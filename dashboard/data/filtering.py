@@ -2,11 +2,16 @@
 
 Built from fixed SQL fragments, one per selection field; every value the reader chose travels as a
 parameter. Adding a filter adds one clause here (ARCHITECTURE.md, "How to add a filter").
+
+Statuses are read through ``latest(selection.as_of)``, the one place that knows ``as_of``: the published
+``latest_assessments`` table for statuses as they stand now, or the same rows worked out from
+``progress`` for a day in the past (the latest assessment on or before it, same tie rule).
 """
 
 from __future__ import annotations
 
 import shlex
+from datetime import date
 
 from dashboard.view import Selection
 from vocab import MULTI_SEPARATOR
@@ -16,6 +21,36 @@ MAX_TERMS = 10
 # so a table and its CSV agree (a constant of the code, never a value from the reader).
 STATES_CELL = f"array_to_string(r.recommending_states, '{MULTI_SEPARATOR}') AS recommending_states"
 THEMES_CELL = f"array_to_string(r.themes, '{MULTI_SEPARATOR}') AS themes"
+# The SDG goals ("1"–"17") of recommendation ``r``: a value "16.3" (a target), "16" or "SDG 16" names
+# goal 16 (its first number); a value with no number from 1 to 17 names no goal.
+SDG_GOALS_OF_R = (
+    "list_distinct(list_filter(list_transform(r.sdgs, lambda x: "
+    "CAST(try_cast(regexp_extract(x, '(\\d+)', 1) AS INTEGER) AS VARCHAR)), "
+    "lambda g: try_cast(g AS INTEGER) BETWEEN 1 AND 17))"
+)
+# The latest assessment per recommendation and assessor on or before a day: etl/sql/progress.sql's
+# rule for latest_assessments (latest date first, then status), over the assessments up to that day.
+_LATEST_ON = (
+    "(SELECT * FROM progress WHERE date <= ?::DATE QUALIFY row_number() OVER "
+    "(PARTITION BY recommendation_id, assessor ORDER BY date DESC, status) = 1)"
+)
+
+
+def latest(as_of: date | None) -> tuple[str, list]:
+    """The latest assessment per recommendation and assessor: a relation to put after FROM (alias it)
+    and its parameters. Columns as ``latest_assessments`` (recommendation_id, date, assessor, status,
+    summary, evidence_url, source, illustrative): as they stand now (``as_of`` None, the published
+    table), or as they stood on ``as_of`` (a selection's ``as_of``)."""
+    if as_of is None:
+        return "latest_assessments", []
+    return _LATEST_ON, [as_of]
+
+
+def assessments(as_of: date | None) -> tuple[str, list]:
+    """Every assessment known on ``as_of`` (all of ``progress`` for None), as ``latest`` gives it."""
+    if as_of is None:
+        return "progress", []
+    return "(SELECT * FROM progress WHERE date <= ?::DATE)", [as_of]
 
 
 def search_terms(q: str) -> list[str]:
@@ -48,6 +83,9 @@ def where(s: Selection) -> tuple[str, list]:
     if s.themes:
         clauses.append("list_has_any(r.themes, ?::VARCHAR[])")
         params.append(list(s.themes))
+    if s.sdg:
+        clauses.append(f"list_contains({SDG_GOALS_OF_R}, ?)")
+        params.append(s.sdg)
     if s.ministries:
         clauses.append(
             "EXISTS (SELECT 1 FROM assignments a WHERE a.recommendation_id = r.id "
@@ -55,14 +93,15 @@ def where(s: Selection) -> tuple[str, list]:
         )
         params.append(list(s.ministries))
     if s.status or s.assessor:
-        condition, extra = ["la.recommendation_id = r.id"], []
+        relation, extra = latest(s.as_of)
+        condition = ["la.recommendation_id = r.id"]
         if s.status:
             condition.append("la.status = ?")
             extra.append(s.status)
         if s.assessor:
             condition.append("la.assessor = ?")
             extra.append(s.assessor)
-        clauses.append("EXISTS (SELECT 1 FROM latest_assessments la WHERE " + " AND ".join(condition) + ")")  # noqa: S608 (fixed fragments; values are parameters)
+        clauses.append(f"EXISTS (SELECT 1 FROM {relation} la WHERE " + " AND ".join(condition) + ")")  # noqa: S608 (fixed fragments; values are parameters)
         params += extra
     for term in search_terms(s.search):
         clauses.append(

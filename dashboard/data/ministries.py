@@ -2,7 +2,8 @@
 
 Everything here is about the *supported* recommendations among those the reader's filters select:
 noted ones are not assigned to ministries. "Latest status" is the latest assessment of each assessor
-(the ``latest_assessments`` view); "stalled" means nobody has assessed it for a year or more.
+(``filtering.latest``: now, or on the selection's ``as_of`` day); "stalled" means nobody had assessed
+it for a year or more on that day (today, or ``as_of``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import where
+from dashboard.data.filtering import assessments, latest, where
 from dashboard.db import query
 from dashboard.view import Selection
 from vocab import MOVED_STATUSES
@@ -24,13 +25,15 @@ MOVED = MOVED_STATUSES
 # Its one parameter is the language code.
 NAME = "CASE WHEN ? = 'km' AND coalesce(trim(m.name_km), '') <> '' THEN m.name_km ELSE m.name END"
 
-# One row per supported recommendation of the filtered set (parameters: where(f), then today).
+# One row per supported recommendation of the filtered set (fixed fragments; ``_supported`` fills
+# them in and gives their parameters).
 _SUPPORTED = (
+    "lat AS (SELECT * FROM {latest}), "
+    "seen AS (SELECT recommendation_id, max(date) AS last_assessed FROM {known} p GROUP BY recommendation_id), "
     "sup AS (SELECT r.id, r.cycle, r.document, r.paragraph, r.text, r.source, r.illustrative FROM recommendations r "
     "WHERE {condition} AND r.response = 'supported'), "
-    "gov AS (SELECT recommendation_id, status, date, source FROM latest_assessments WHERE assessor = 'government'), "
-    "cs AS (SELECT recommendation_id, status, date, source FROM latest_assessments WHERE assessor = 'civil_society'), "
-    "seen AS (SELECT recommendation_id, max(date) AS last_assessed FROM progress GROUP BY recommendation_id), "
+    "gov AS (SELECT recommendation_id, status, date, source FROM lat WHERE assessor = 'government'), "
+    "cs AS (SELECT recommendation_id, status, date, source FROM lat WHERE assessor = 'civil_society'), "
     "status AS (SELECT sup.*, gov.status AS government_status, gov.date AS government_date, "
     "gov.source AS government_source, cs.status AS civil_society_status, cs.date AS civil_society_date, "
     "cs.source AS civil_society_source, seen.last_assessed, "
@@ -40,6 +43,16 @@ _SUPPORTED = (
 )
 
 
+def _supported(f: Selection, today: date) -> tuple[str, list]:
+    """The CTEs of ``_SUPPORTED`` for ``f`` and their parameters, in order. Days since the last
+    assessment count to ``f.as_of`` when the reader looks at a past day, else to ``today``."""
+    condition, params = where(f)
+    relation, latest_params = latest(f.as_of)
+    known, known_params = assessments(f.as_of)
+    sql = _SUPPORTED.format(latest=relation, known=known, condition=condition)
+    return sql, [*latest_params, *known_params, *params, f.as_of or today]
+
+
 @st.cache_data(show_spinner=False, max_entries=128)
 def assignments(version: str, f: Selection, lang: str, today: date) -> pd.DataFrame:
     """One row per (ministry, supported recommendation, role), with both assessors' latest status.
@@ -47,14 +60,14 @@ def assignments(version: str, f: Selection, lang: str, today: date) -> pd.DataFr
     When the reader picked ministries, only those ministries' rows are kept (the recommendations they
     share with other ministries still count for the picked ones).
     """
-    condition, params = where(f)
+    supported, params = _supported(f, today)
     only = ""
     extra: list = []
     if f.ministries:
         only = "WHERE a.ministry_id IN (SELECT unnest(?::VARCHAR[])) "
         extra = [list(f.ministries)]
     sql = (
-        "WITH " + _SUPPORTED.format(condition=condition) + " "  # noqa: S608 (fixed fragments; values are parameters)
+        "WITH " + supported + " "  # noqa: S608 (fixed fragments; values are parameters)
         f"SELECT a.ministry_id, {NAME} AS ministry, a.role, s.id AS recommendation_id, "
         "s.government_status, s.civil_society_status, s.last_assessed, s.days_since_update, "
         "(s.illustrative OR a.illustrative) AS illustrative "
@@ -62,7 +75,7 @@ def assignments(version: str, f: Selection, lang: str, today: date) -> pd.DataFr
         + only
         + "ORDER BY ministry, s.id"
     )
-    return query(version, sql, [*params, today, lang, *extra])
+    return query(version, sql, [*params, lang, *extra])
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
@@ -70,9 +83,9 @@ def headline(version: str, f: Selection, today: date) -> dict:
     """The page's figures over the selected supported recommendations: supported, government_moved,
     civil_society_moved (latest status partially or fully implemented) and their ``*_rate`` shares, disagree (both assessed, the
     latest statuses differ), stalled (no assessment for ``STALE_DAYS`` or ever), never_assessed, illustrative."""
-    condition, params = where(f)
+    supported, params = _supported(f, today)
     sql = (
-        "WITH " + _SUPPORTED.format(condition=condition) + " "  # noqa: S608 (fixed fragments; values are parameters)
+        "WITH " + supported + " "  # noqa: S608 (fixed fragments; values are parameters)
         "SELECT count(*) AS supported, "
         "count(*) FILTER (WHERE government_status IN (SELECT unnest(?::VARCHAR[]))) AS government_moved, "
         "count(*) FILTER (WHERE civil_society_status IN (SELECT unnest(?::VARCHAR[]))) AS civil_society_moved, "
@@ -81,7 +94,7 @@ def headline(version: str, f: Selection, today: date) -> dict:
         "count(*) FILTER (WHERE last_assessed IS NULL) AS never_assessed, "
         "count(*) FILTER (WHERE illustrative) AS illustrative FROM status"
     )
-    row = query(version, sql, [*params, today, list(MOVED), list(MOVED), STALE_DAYS]).iloc[0]
+    row = query(version, sql, [*params, list(MOVED), list(MOVED), STALE_DAYS]).iloc[0]
     counts = {key: int(value) for key, value in row.items()}
     for who in ("government", "civil_society"):  # shares of the supported ones (None when there are none)
         counts[f"{who}_moved_rate"] = (
@@ -138,9 +151,9 @@ def status_counts(pairs: pd.DataFrame, role: str, assessor: str) -> pd.DataFrame
 def recommendations(version: str, f: Selection, lang: str, today: date) -> pd.DataFrame:
     """One row per supported recommendation of the filtered set: lead and supporting ministries,
     each assessor's latest status and its date, and when anybody last assessed it."""
-    condition, params = where(f)
+    supported, params = _supported(f, today)
     sql = (
-        "WITH " + _SUPPORTED.format(condition=condition) + ", "  # noqa: S608 (fixed fragments; values are parameters)
+        "WITH " + supported + ", "  # noqa: S608 (fixed fragments; values are parameters)
         f"names AS (SELECT a.recommendation_id, a.role, {NAME} AS ministry "
         "FROM assignments a JOIN ministries m ON m.id = a.ministry_id) "
         "SELECT s.id, s.cycle, s.document, s.paragraph, "
@@ -152,7 +165,7 @@ def recommendations(version: str, f: Selection, lang: str, today: date) -> pd.Da
         "s.illustrative "
         "FROM status s ORDER BY s.cycle, s.id"
     )
-    return query(version, sql, [*params, today, lang])
+    return query(version, sql, [*params, lang])
 
 
 def disagreements(recs: pd.DataFrame) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, latest, where
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -26,20 +26,22 @@ def recommendations(version: str, f: Selection) -> pd.DataFrame:
     government status with dates, source, illustrative.
     """
     condition, params = where(only_noted(f))
+    relation, latest_params = latest(f.as_of)
     return query(
         version,
-        "SELECT r.id, r.cycle, r.document, r.paragraph, "  # noqa: S608 (fixed fragments; values are parameters)
+        f"WITH lat AS (SELECT * FROM {relation}) "  # noqa: S608 (fixed fragments; values are parameters)
+        "SELECT r.id, r.cycle, r.document, r.paragraph, "
         f"{STATES_CELL}, "
         f"{THEMES_CELL}, r.response_label, r.wg_position, r.action_category, "
         "r.text, cs.status AS civil_society_status, cs.date AS civil_society_date, "
         "gov.status AS government_status, gov.date AS government_date, r.source, r.illustrative "
         "FROM recommendations r "
-        "LEFT JOIN latest_assessments cs ON cs.recommendation_id = r.id AND cs.assessor = 'civil_society' "
-        "LEFT JOIN latest_assessments gov ON gov.recommendation_id = r.id AND gov.assessor = 'government' "
+        "LEFT JOIN lat cs ON cs.recommendation_id = r.id AND cs.assessor = 'civil_society' "
+        "LEFT JOIN lat gov ON gov.recommendation_id = r.id AND gov.assessor = 'government' "
         f"WHERE {condition} "
         "ORDER BY r.cycle, r.document, try_cast(split_part(r.paragraph, '.', 1) AS INTEGER), "
         "try_cast(split_part(r.paragraph, '.', 2) AS INTEGER), r.id",
-        params,
+        [*latest_params, *params],
     )
 
 

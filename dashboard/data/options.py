@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
+import pandas as pd
 import streamlit as st
 
+from dashboard.data.filtering import SDG_GOALS_OF_R
 from dashboard.db import query
 from dashboard.i18n import localized
 from dashboard.view import Choices
@@ -17,7 +20,9 @@ class FilterOptions:
     """The values each filter offers, and the ministries' names for showing them.
 
     ``cycles_of``: each state under review's cycles, ascending. Options never depend on other
-    filters, so a value chosen once stays valid while the reader narrows the view.
+    filters, so a value chosen once stays valid while the reader narrows the view. ``sdg_goals``: the
+    goals ("1"–"17") some recommendation names, in goal order (empty when the data has no SDGs).
+    ``first_assessment`` (None when there is none) and ``built`` (the build's day, UTC) bound ``as_of``.
     """
 
     states_under_review: list[str]
@@ -28,6 +33,9 @@ class FilterOptions:
     ministry_ids: list[str]
     ministry_names: dict[str, str]
     ministry_names_km: dict[str, str]
+    sdg_goals: tuple[str, ...] = ()
+    first_assessment: date | None = None
+    built: date | None = None
 
     def ministry_labels(self, ids) -> dict[str, str]:
         """Each ministry id in ``ids`` → its name in the reader's language (the Khmer one where there is one)."""
@@ -43,6 +51,9 @@ class FilterOptions:
             themes=self.themes,
             ministries=self.ministry_ids,
             recommendation_exists=lambda rec_id: recommendation_exists(version, rec_id),
+            chain_exists=lambda chain_id: chain_exists(version, chain_id),
+            first_assessment=self.first_assessment,
+            built=self.built,
         )
 
 
@@ -63,6 +74,15 @@ def filter_options(version: str) -> FilterOptions:
     )
     themes = query(version, "SELECT name FROM themes ORDER BY name")["name"].tolist()
     ministries = query(version, "SELECT id, name, name_km FROM ministries ORDER BY name")
+    goals = query(
+        version,
+        f"SELECT DISTINCT g FROM (SELECT unnest({SDG_GOALS_OF_R}) AS g FROM recommendations r)",  # noqa: S608 (a fixed fragment)
+    )["g"].tolist()
+    days = query(
+        version,
+        "SELECT (SELECT min(date) FROM progress) AS first_assessment, "
+        "CAST(timezone('UTC', built_at) AS DATE) AS built FROM build_info",
+    ).iloc[0]
     return FilterOptions(
         states_under_review=sorted(cycles_of),
         cycles_of=cycles_of,
@@ -74,10 +94,23 @@ def filter_options(version: str) -> FilterOptions:
         ministry_names_km={
             i: k for i, k in zip(ministries["id"], ministries["name_km"], strict=True) if k == k and k
         },
+        sdg_goals=tuple(sorted(goals, key=int)),
+        first_assessment=_day(days["first_assessment"]),
+        built=_day(days["built"]),
     )
+
+
+def _day(value) -> date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
 def recommendation_exists(version: str, rec_id: str) -> bool:
     """Whether ``rec_id`` is a recommendation of ``version`` (a link's ``rec=``)."""
     return not query(version, "SELECT 1 FROM recommendations WHERE id = ?", [rec_id]).empty
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def chain_exists(version: str, chain_id: str) -> bool:
+    """Whether ``chain_id`` names a chain of recurring recommendations in ``version`` (a link's ``chain=``)."""
+    return not query(version, "SELECT 1 FROM recurrence_chains WHERE chain_id = ?", [chain_id]).empty
