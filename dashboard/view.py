@@ -288,22 +288,8 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
             dropped.append(Dropped("q", value, reason="too_long"))
         else:
             search = " ".join(value.split())
-    rec = ""
-    for value in values("rec"):  # like every single-valued key: each value checked, the last good one wins
-        if not value:
-            continue
-        if len(value) <= MAX_SEARCH_CHARS and choices.recommendation_exists(value):
-            rec = value
-        else:
-            dropped.append(Dropped("rec", value))
-    chain = ""
-    for value in values("chain")[-1:]:
-        if not value:
-            continue
-        if len(value) <= MAX_SEARCH_CHARS and choices.chain_exists(value):
-            chain = value
-        else:
-            dropped.append(Dropped("chain", value))
+    rec = _one_id(values("rec"), choices.recommendation_exists, "rec", dropped)
+    chain = _one_id(values("chain"), choices.chain_exists, "chain", dropped)
     as_of = None
     for value in values("as_of"):
         day, problem = _day(value, choices)
@@ -335,6 +321,19 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
         chain=chain,
     )
     return Parsed(view, tuple(dropped), unknown)
+
+
+def _one_id(given: list[str], exists: Callable[[str], bool], key: str, dropped: list[Dropped]) -> str:
+    """The last id of ``given`` that ``exists`` (every other non-empty one is dropped and named)."""
+    kept = ""
+    for value in given:
+        if not value:
+            continue
+        if len(value) <= MAX_SEARCH_CHARS and exists(value):
+            kept = value
+        else:
+            dropped.append(Dropped(key, value))
+    return kept
 
 
 def _day(value: str, choices: Choices) -> tuple[date | None, Dropped | None]:
