@@ -43,8 +43,12 @@ def fit_content(page) -> None:
     page.wait_for_timeout(300)  # let Plotly redraw at the new size
 
 
-# The Explorer draws its one chart (an assessment history) for a chosen recommendation.
-OPEN = {name: f"/{path}" for name, path in PAGES.items()} | {"explore": "/explore?rec=ILLUS-KHM-C3-001"}
+# The Explorer draws its one chart (an assessment history) for a chosen recommendation; Asked again
+# draws its chart for a cycle that repeats an earlier one (the default cycle 3 is illustrative, unlinked).
+OPEN = {name: f"/{path}" for name, path in PAGES.items()} | {
+    "explore": "/explore?rec=ILLUS-KHM-C3-001",
+    "recurring": "/recurring?cycle=2",
+}
 
 
 @pytest.mark.parametrize("name", PAGES)
