@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import GOLDEN, build_database
 from tests.etl_helpers import write
 from tests.pages_helpers import chart_titled, lines
+from tests.test_tables import KHMER, headers
 
 
 def table_with(at, column: str):
@@ -214,3 +215,22 @@ def test_a_link_to_a_chain_opens_it_even_outside_the_filters(run_page, chained_d
     ]
     at = run_page(chained_db, "recurring", {"chain": "NOPE"})
     assert any("chain=NOPE" in i for i in texts(at, "info"))
+
+
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_every_new_table_speaks_the_readers_language(run_page, chained_db, lang):
+    """tests/test_tables.py's rule on data with links (the golden fixture has none): a header in the
+    reader's language for every column, never a database name, and no missing value shown as None."""
+    views = [
+        ("recurring", {"cycle": "all", "chain": "ATL-C1-10.3"}),
+        ("explore", {"cycle": "all", "rec": "ILLUS-ATL-C3-002"}),
+    ]
+    for page, params in views:
+        at = run_page(chained_db, page, params | {"lang": lang})
+        assert len(at.dataframe) >= 2
+        for table in at.dataframe:
+            for column, header in headers(table).items():
+                assert "_" not in header, (page, column, header)
+                assert lang == "en" or KHMER.search(header), (page, column, header)
+            text = [c for c in table.value.columns if table.value[c].dtype == object]
+            assert not table.value[text].isna().any().any(), (page, text)

@@ -42,6 +42,9 @@ def _columns() -> dict:
         "later_id": st.column_config.TextColumn(_("Later recommendation")),
         "earlier_id": st.column_config.TextColumn(_("Earlier recommendation")),
         "decided_by": st.column_config.TextColumn(_("Decided by")),
+        "theme": st.column_config.TextColumn(_("Theme")),
+        "recommendations": st.column_config.NumberColumn(_("Recommendations")),
+        "repeats": st.column_config.NumberColumn(_("Repeat an earlier one")),
     }
 
 
@@ -174,8 +177,14 @@ def repeats(version: str, f: Selection, by_cycle: pd.DataFrame) -> None:
         )
         with st.expander(_("Table and CSV: {title}").format(title=title)):
             components.data_table(
-                part.drop(columns=["label"]), f"repeats-by-theme-cycle-{row.cycle}", f"themes_{row.cycle}"
+                part.drop(columns=["label"]),
+                f"repeats-by-theme-cycle-{row.cycle}",
+                f"themes_{row.cycle}",
+                _columns(),
             )
+    if not by_cycle.empty:
+        with st.expander(_("Table and CSV: repeats per review")):
+            components.data_table(by_cycle, "repeats-by-cycle", "repeats_by_cycle", _columns())
     st.caption(
         _(
             "A recommendation repeats an earlier one when it is linked to a recommendation of an earlier "
