@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import columns, markdown, notices, session
 from dashboard.data.options import filter_options
 from dashboard.exports import file_name, to_csv_bytes
-from dashboard.i18n import _, fmt_int
+from dashboard.i18n import _, fmt_date, fmt_int, ngettext
 from dashboard.labels import describe, illustrative_warning
 from dashboard.view import Selection, View
 
