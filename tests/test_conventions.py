@@ -168,3 +168,9 @@ def test_every_published_table_has_its_lineage_in_architecture_md():
     lineage = doc.split("## Lineage", 1)[1].split("\n## ", 1)[0]
     for table in (*PUBLISHED_TABLES, "source_files", "build_info"):
         assert f"| `{table}` |" in lineage, f"{table} is not in ARCHITECTURE.md's lineage table"
+
+
+def test_test_modules_have_unique_names():
+    """pytest imports test files by their base name: two test_x.py in different folders stop the whole run."""
+    names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
+    assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
