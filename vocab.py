@@ -42,6 +42,16 @@ ACTION_CATEGORIES = {
     4: N_("general action"),
     5: N_("specific action"),
 }
+# What an indicator of the government's plan is counted in (indicators.csv `unit` and `target_unit`,
+# indicator_values.csv `unit`). Closed, so that "%" and "percent" compare equal and a target or a value
+# in another unit than the baseline's can be refused rather than read as the same number of something
+# else; a unit not here is added here (it then shows in the plan template's dropdowns).
+UNITS = ("percent", "number", "persons", "cases", "laws", "institutions", "days", "khr", "usd")
+# The state of one action for one recommendation it answers, worked out by the read side (in no file):
+# done (the recommendation implemented by the latest assessment), on track (not implemented, not yet
+# due), overdue (not implemented, due date passed), and no plan (a supported recommendation no action
+# answers).
+PLAN_STATES = ("done", "on_track", "overdue", "no_plan")
 BOOLEANS = ("true", "false")
 # Several values in one cell of a canonical CSV, and in every export: "France | Germany".
 MULTI_SEPARATOR = " | "
@@ -62,6 +72,19 @@ NAMES = {
     "nhri": N_("National human rights institution"),
     "lead": N_("Lead"),
     "supporting": N_("Supporting"),
+    "percent": N_("%"),
+    "number": N_("number"),
+    "persons": N_("persons"),
+    "cases": N_("cases"),
+    "laws": N_("laws and regulations"),
+    "institutions": N_("institutions"),
+    "days": N_("days"),
+    "khr": N_("riel (KHR)"),
+    "usd": N_("US dollars"),
+    "done": N_("Done"),
+    "on_track": N_("On track"),
+    "overdue": N_("Overdue"),
+    "no_plan": N_("No plan"),
     # UN regional groups: the names the UN uses.
     "African": N_("African"),
     "Asia-Pacific": N_("Asia-Pacific"),

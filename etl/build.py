@@ -28,6 +28,9 @@ TABLE_SQL = (
     "progress",
     "official_totals",
     "recurrence_links",
+    "actions",
+    "indicators",
+    "indicator_values",
 )
 PUBLISHED_TABLES = (
     "states",
@@ -44,6 +47,10 @@ PUBLISHED_TABLES = (
     "recurrence_links",
     "recurrence_chain_members",
     "recurrence_chains",
+    "actions",
+    "action_recommendations",
+    "indicators",
+    "indicator_values",
 )
 
 
@@ -88,7 +95,9 @@ def run(data_dir: Path, database: Path) -> BuildResult:
                 if spec.table in files.refused:
                     staged[spec.table] = stage_refused(con, spec, files.refused[spec.table])
                     continue
-                staged[spec.table], found = stage_file(con, spec, files.files.get(spec.table), Path(work))
+                staged[spec.table], found = stage_file(
+                    con, spec, files.files.get(spec.table), Path(work), files.sheets.get(spec.table)
+                )
                 problems += found
             # 2. Process: validate values and references, then build the tables people use.
             found, read_notes = validate(con, staged)
@@ -142,7 +151,8 @@ def _save_provenance(con: duckdb.DuckDBPyConnection, staged: dict[str, Staged], 
             # The hash of the bytes the build read (never a second read that could see a newer file).
             con.execute(
                 "INSERT INTO source_files VALUES (?, ?, ?, ?)",
-                [item.filename, rows, item.decoded.encoding, item.decoded.sha256],
+                # The file's own name (a workbook of several tables is one file, hashed once by entry.py).
+                [item.path.name, rows, item.decoded.encoding, item.decoded.sha256],
             )
     con.execute(
         "CREATE TABLE build_info AS SELECT ?::TIMESTAMPTZ AS built_at, "

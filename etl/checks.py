@@ -61,6 +61,24 @@ DATA_TESTS: tuple[tuple[str, str], ...] = (
         "OR date IS NULL",
     ),
     (
+        "every action answers a supported recommendation and has a ministry",
+        "SELECT id FROM actions WHERE len(recommendation_ids) = 0 OR recommendation_ids IS NULL "
+        "OR ministry_id NOT IN (SELECT id FROM ministries) OR due_date IS NULL "
+        "UNION ALL SELECT action_id FROM action_recommendations "
+        "WHERE recommendation_id NOT IN (SELECT id FROM recommendations WHERE response = 'supported')",
+    ),
+    ("an action is due on or after its start", "SELECT id FROM actions WHERE due_date < start_date"),
+    (
+        "indicators resolve to actions and have a target",
+        "SELECT id FROM indicators WHERE action_id NOT IN (SELECT id FROM actions) OR target IS NULL "
+        "OR target_date IS NULL",
+    ),
+    (
+        "indicator values resolve to indicators, in the indicator's unit",
+        "SELECT v.indicator_id FROM indicator_values v LEFT JOIN indicators i ON i.id = v.indicator_id "
+        "WHERE i.id IS NULL OR v.unit <> i.unit",
+    ),
+    (
         "official totals add up (supported + noted = received)",
         "SELECT * FROM official_totals WHERE supported + noted <> received",
     ),

@@ -4,7 +4,9 @@ A table is read from ``<table>.csv`` or ``<table>.xlsx``, names matched without 
 saved as ``Progress.CSV`` on Windows or macOS, where case does not matter, is still that table). Two
 files for one table are refused: the build would have to guess which one to publish. A table's name in
 a spreadsheet format the build does not read (``progress.xls``, ``.ods``, ``.txt``...) is refused too,
-so new rows saved that way are never left out without a word. Every other file or folder is named in
+so new rows saved that way are never left out without a word. A workbook not named after a table
+whose sheets are (``actions``, ``indicators``...: the plan template a ministry fills) holds those
+tables, each read from its sheet; it counts as that table's file. Every other file or folder is named in
 a note: a copy such as ``progress (2).csv`` with a hint to rename it, an open spreadsheet's lock file
 with a hint to save and close it.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from etl.problems import CANNOT_LOAD, Problem
 from etl.schema import FILES
+from etl.workbook import table_sheets
 
 READ_FORMATS = (".csv", ".xlsx")
 # Formats a monitor may save a table in that the build does not read: refused, never skipped.
@@ -35,6 +38,7 @@ class Inventory:
     notes: list[str] = field(default_factory=list)
     looked_at: list[Path] = field(default_factory=list)  # every file a build depends on (for hashing)
     refused: dict[str, Path] = field(default_factory=dict)  # table -> a file refused for it (not missing)
+    sheets: dict[str, str] = field(default_factory=dict)  # table -> its sheet, in a workbook of several
 
 
 def take(data_dir: Path) -> Inventory:
@@ -68,6 +72,11 @@ def take(data_dir: Path) -> Inventory:
                 )
             )
             inventory.refused.setdefault(stem, entry)
+        elif suffix == ".xlsx" and (held := table_sheets(entry, candidates)):
+            for table, title in held.items():
+                candidates[table].append(entry)
+                inventory.sheets[table] = title
+            inventory.notes.append(f"{name}: tables read from its sheets {', '.join(held.values())}")
         else:
             inventory.notes.append(_why_not_read(name, lower, candidates))
     for table, found in candidates.items():

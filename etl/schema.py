@@ -18,8 +18,24 @@ from vocab import (
     RESPONSES,
     ROLES,
     STATUSES,
+    UNITS,
 )
 
+# How people write the units of vocab.UNITS (indicators.csv `unit`, `target_unit`; indicator_values.csv `unit`).
+_UNIT_ALIASES = {
+    "%": "percent",
+    "per_cent": "percent",
+    "pct": "percent",
+    "percentage": "percent",
+    "count": "number",
+    "people": "persons",
+    "riel": "khr",
+    "riels": "khr",
+    "us$": "usd",
+    "$": "usd",
+    "dollars": "usd",
+    "us_dollars": "usd",
+}
 # Spellings people and sources use for the same value. Keys are compared after `vocab_key`.
 ALIASES: dict[str, dict[str, str]] = {
     "regional_group": {
@@ -34,6 +50,8 @@ ALIASES: dict[str, dict[str, str]] = {
         "observer": "other",
     },
     "bool": {"yes": "true", "no": "false", "1": "true", "0": "false", "y": "true", "n": "false"},
+    "unit": _UNIT_ALIASES,
+    "target_unit": _UNIT_ALIASES,
 }
 
 # A cell longer than this is almost certainly a paste accident (a recommendation is < 2,000 chars).
@@ -44,6 +62,19 @@ def vocab_key(value: str) -> str:
     """How two spellings of a vocabulary value are compared: case, spaces, '-' and '_' don't matter,
     nor how an accent is encoded (NFC)."""
     return re.sub(r"[\s_\-]+", "_", unicodedata.normalize("NFC", value).strip().lower())
+
+
+# A header may put a label before the column's name in brackets, "Ministry (ministry_id)": the plan
+# template's headers are written so in the reader's language (Khmer or English), and the name in the
+# brackets is what the build reads, so a reviewed translation never breaks a filled template.
+_LABELLED_HEADER = re.compile(r".*\(\s*([A-Za-z_][A-Za-z0-9_ ]*)\s*\)\s*", re.S)
+
+
+def header_key(header: str) -> str:
+    """The column a header cell names: ``vocab_key`` of the name in its last brackets when it ends with
+    one (``"ក្រសួង (ministry_id)"`` → ``ministry_id``), else of the whole cell."""
+    labelled = _LABELLED_HEADER.fullmatch(header)
+    return vocab_key(labelled.group(1) if labelled else header)
 
 
 @dataclass(frozen=True)
@@ -93,6 +124,17 @@ def _recommendation_id(name: str) -> Column:
 
 
 _REASON = "(?:" + "|".join(RECURRENCE_REASONS) + ")"
+
+
+# A number as a plan's baselines, targets and reported values are written: the unit has its own column.
+NUMBER = r"-?[0-9]+(\.[0-9]+)?"
+NUMBER_HINT = (
+    "a number, e.g. 12 or 12.5 (a point for decimals, no % sign or unit: the unit has its own column)"
+)
+
+
+def _number(name: str, filled: bool = False) -> Column:
+    return Column(name, required=filled, filled=filled, pattern=NUMBER, pattern_hint=NUMBER_HINT)
 
 
 FILES: tuple[FileSpec, ...] = (
@@ -217,6 +259,56 @@ FILES: tuple[FileSpec, ...] = (
             Column("decision", required=True, filled=True, vocabulary=RECURRENCE_DECISIONS),
             Column("note"),
             Column("source", required=True, filled=True),
+        ),
+    ),
+    # The government's plan (issue 17): actions answering supported recommendations, the indicators
+    # that measure them, and the values reported over time. The plan template a ministry downloads from
+    # Progress by ministry (dashboard/plan_template.py) has these columns, in this order.
+    FileSpec(
+        "actions",
+        columns=(
+            Column("id", required=True, filled=True, unique=True),
+            Column(
+                "recommendation_ids", required=True, filled=True, multi=True, references="recommendations.id"
+            ),
+            Column("ministry_id", required=True, filled=True, references="ministries.id"),
+            Column("description", required=True, filled=True),
+            Column("start_date", kind="date"),
+            Column("due_date", required=True, filled=True, kind="date"),
+            Column("source", required=True, filled=True),
+            _flag("illustrative"),
+        ),
+    ),
+    FileSpec(
+        "indicators",
+        columns=(
+            Column("id", required=True, filled=True, unique=True),
+            Column("action_id", required=True, filled=True, references="actions.id"),
+            Column("description", required=True, filled=True),
+            # The unit of the baseline (and of the indicator); the target states its own, which must match.
+            Column("unit", required=True, filled=True, vocabulary=UNITS),
+            _number("baseline"),
+            Column("baseline_date", kind="date"),
+            _number("target", filled=True),
+            Column("target_unit", required=True, filled=True, vocabulary=UNITS),
+            Column("target_date", required=True, filled=True, kind="date"),
+            Column("source", required=True, filled=True),
+            _flag("illustrative"),
+        ),
+    ),
+    FileSpec(
+        "indicator_values",
+        key=("indicator_id", "date", "reported_by"),
+        columns=(
+            Column("indicator_id", required=True, filled=True, references="indicators.id"),
+            # When it was measured: never after the build (a value to come is a target).
+            Column("date", required=True, filled=True, kind="date", not_future=True),
+            _number("value", filled=True),
+            Column("unit", required=True, filled=True, vocabulary=UNITS),
+            Column("reported_by", required=True, filled=True, vocabulary=ASSESSORS),
+            Column("evidence_url", kind="url"),
+            Column("source", required=True, filled=True),
+            _flag("illustrative"),
         ),
     ),
 )

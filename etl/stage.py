@@ -16,7 +16,7 @@ import duckdb
 
 from etl.decode import Decoded, decode_file, header_of, record_lines
 from etl.problems import CANNOT_LOAD, Problem
-from etl.schema import Column, FileSpec, vocab_key
+from etl.schema import Column, FileSpec, header_key
 from etl.workbook import decode_workbook
 
 _REJECT_EXPECTATIONS = {
@@ -37,6 +37,7 @@ class Staged:
     present: bool
     decoded: Decoded | None = None
     path: Path | None = None  # the file read (e.g. progress.xlsx or Progress.CSV), None when absent
+    sheet: str | None = None  # the table's sheet, in a workbook holding several tables
     columns: list[str] = field(default_factory=list)  # known columns found in the header
     ignored_columns: list[str] = field(default_factory=list)
     rejected_records: list[int] = field(default_factory=list)  # data-record indices DuckDB rejected
@@ -50,7 +51,9 @@ class Staged:
     @property
     def filename(self) -> str:
         """The name of the file read, as problems name it (the canonical CSV name when absent)."""
-        return self.path.name if self.path is not None else self.spec.filename
+        if self.path is None:
+            return self.spec.filename
+        return self.path.name if self.sheet is None else f"{self.path.name}[{self.sheet}]"
 
     def line_of(self, rowid: int) -> int:
         """The spreadsheet line of staged row ``rowid`` (header = line 1)."""
@@ -75,10 +78,15 @@ class Staged:
 
 
 def stage_file(
-    con: duckdb.DuckDBPyConnection, spec: FileSpec, path: Path | None, work_dir: Path
+    con: duckdb.DuckDBPyConnection,
+    spec: FileSpec,
+    path: Path | None,
+    work_dir: Path,
+    sheet: str | None = None,
 ) -> tuple[Staged, list[Problem]]:
-    """Create ``raw_<table>`` from ``path`` (a CSV or .xlsx file; None: absent) and return what was
-    found and any problems. Each file's bytes are read once (decoded and hashed from that read)."""
+    """Create ``raw_<table>`` from ``path`` (a CSV or .xlsx file; None: absent; ``sheet``: the table's
+    sheet in a workbook of several) and return what was found and any problems. Each file's bytes are
+    read once (decoded and hashed from that read)."""
     names = [c.name for c in spec.columns]
     if path is None:
         _create_empty(con, spec)
@@ -90,15 +98,15 @@ def stage_file(
 
     before = path.stat()
     if path.suffix.lower() == ".xlsx":
-        decoded, problems = decode_workbook(path)
+        decoded, problems = decode_workbook(path, sheet)
     else:
         decoded, problems = decode_file(path)
     if decoded is None:
         _create_empty(con, spec)
-        return Staged(spec, True, path=path, loaded=False), _cannot_load(problems)
+        return Staged(spec, True, path=path, sheet=sheet, loaded=False), _cannot_load(problems)
 
     header = header_of(decoded)
-    staged = Staged(spec, True, decoded, path)
+    staged = Staged(spec, True, decoded, path, sheet)
     cell_problems = problems  # e.g. a workbook's error cells: the table itself still loads
     problems = _check_header(spec, header, staged)
     if problems:
@@ -111,7 +119,7 @@ def stage_file(
     if not decoded.as_on_disk:
         clean_path.write_text(decoded.text, encoding="utf-8")
     positional = {f"c{i}": "VARCHAR" for i in range(len(header))}
-    by_key = {vocab_key(h): i for i, h in enumerate(header)}
+    by_key = {header_key(h): i for i, h in enumerate(header)}
     select = ", ".join(
         f'c{by_key[name]} AS "{name}"' if name in by_key else f'NULL::VARCHAR AS "{name}"' for name in names
     )
@@ -170,7 +178,7 @@ def _check_header(spec: FileSpec, header: list[str], staged: Staged) -> list[Pro
     known = {c.name for c in spec.columns}
     seen: dict[str, int] = {}
     for position, raw in enumerate(header, start=1):
-        key = vocab_key(raw)
+        key = header_key(raw)
         if not key:  # a spreadsheet's empty trailing columns: nothing to read, nothing to clash
             staged.ignored_columns.append(f"(unnamed column {position})")
             continue

@@ -275,6 +275,60 @@ ROW_RULES = (
             f"does not add up: expected received = supported + noted ({supported} + {noted} = {supported + noted})"
         ),
     ),
+    # The government's plan (issue 17).
+    (
+        "actions",
+        "due_date",
+        "SELECT _row, due_date__raw, start_date__raw FROM {table} WHERE due_date < start_date",
+        lambda line_of, value, start: (
+            f"before the start date ({start.strip()}): expected a due date on or after the start date"
+        ),
+    ),
+    (
+        "actions",
+        "recommendation_ids",
+        "SELECT v._row, v.value, r.response FROM (SELECT _row, unnest(recommendation_ids) AS value FROM {table}) v "
+        "JOIN clean_recommendations r ON lower(r.id) = lower(v.value) WHERE r.response <> 'supported'",
+        lambda line_of, value, response: (
+            f"a recommendation the government has not supported ({response}): expected a supported one "
+            "(the plan answers the supported recommendations)"
+        ),
+    ),
+    (
+        "indicators",
+        "target_unit",
+        "SELECT _row, target_unit__raw, unit FROM {table} WHERE target_unit <> unit",
+        lambda line_of, value, unit: (
+            f"another unit than the baseline's ({unit}): expected the target in {unit}, as the baseline "
+            "(convert it, or measure it with another indicator)"
+        ),
+    ),
+    (
+        "indicators",
+        "target_date",
+        "SELECT _row, target_date__raw, baseline_date__raw FROM {table} WHERE target_date < baseline_date",
+        lambda line_of, value, baseline: (
+            f"before the baseline date ({baseline.strip()}): expected a target date after the baseline's"
+        ),
+    ),
+    (
+        "indicators",
+        "baseline_date",
+        "SELECT _row, coalesce(baseline_date__raw, ''), baseline__raw FROM {table} "
+        "WHERE baseline IS NOT NULL AND nullif(trim(baseline_date__raw), '') IS NULL",
+        lambda line_of, value, baseline: (
+            f"empty: expected the date of the baseline ({baseline.strip()}), to draw it where it belongs"
+        ),
+    ),
+    (
+        "indicator_values",
+        "unit",
+        "SELECT v._row, v.unit__raw, i.unit, i.id FROM {table} v "
+        "JOIN clean_indicators i ON lower(i.id) = lower(v.indicator_id) WHERE v.unit <> i.unit",
+        lambda line_of, value, unit, indicator: (
+            f"another unit than indicator {indicator}'s ({unit}): expected the value in {unit}"
+        ),
+    ),
     (
         "official_totals",
         "rejected",

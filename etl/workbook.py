@@ -1,6 +1,9 @@
 """Read a table saved as an Excel workbook (``.xlsx``) into the same text a CSV file gives.
 
-One sheet holds the table (other sheets must be empty); its first non-empty row is the header. Cells
+One sheet holds the table (other sheets must be empty); its first non-empty row is the header. A
+workbook that is not named after a table may hold several, each on a sheet named after it (the plan
+template a ministry fills holds actions, indicators and indicator_values): ``table_sheets`` finds them
+for the inventory, and ``decode_workbook(path, sheet)`` reads one, ignoring the others. Cells
 become the text a person would type in the CSV: whole numbers without ``.0``, dates as YYYY-MM-DD,
 TRUE/FALSE as true/false. The sheet's row numbers are kept, so every message points at the row a person
 sees in Excel. openpyxl (already pinned for the importers) reads it; python-calamine would be faster,
@@ -27,13 +30,28 @@ EXCEL_ERRORS = frozenset(
 )
 
 
-def decode_workbook(path: Path) -> tuple[Decoded | None, list[Problem]]:
-    """The table on the one non-empty sheet of ``path`` as CSV text, or the problems that stop it.
+def table_sheets(path: Path, tables) -> dict[str, str]:
+    """``{table: sheet title}`` for each sheet of ``path`` named after one of ``tables`` (any case);
+    empty when the workbook cannot be read (the build then says nothing reads it)."""
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        return {}
+    try:
+        titles = {title.strip().lower(): title for title in book.sheetnames}
+    finally:
+        book.close()
+    return {table: titles[table] for table in tables if table in titles}
+
+
+def decode_workbook(path: Path, sheet: str | None = None) -> tuple[Decoded | None, list[Problem]]:
+    """The table on the one non-empty sheet of ``path`` (or on the sheet titled ``sheet``, the others
+    ignored) as CSV text, or the problems that stop it.
 
     Raises OSError when the file cannot be opened at all.
     """
     raw = path.read_bytes()
-    name = path.name
+    name = path.name if sheet is None else f"{path.name}[{sheet}]"
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -48,7 +66,9 @@ def decode_workbook(path: Path) -> tuple[Decoded | None, list[Problem]]:
             )
         ]
     try:
-        sheets = [(sheet.title, _rows(sheet)) for sheet in book.worksheets]
+        sheets = [
+            (page.title, _rows(page)) for page in book.worksheets if sheet is None or page.title == sheet
+        ]
     finally:
         book.close()
     filled = [(title, rows) for title, rows in sheets if rows]

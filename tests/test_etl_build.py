@@ -30,6 +30,10 @@ GOLDEN_COUNTS = {
     "recurrence_links": 0,  # header only in the golden fixture (tests/test_recurrence_*.py add rows)
     "recurrence_chain_members": 0,
     "recurrence_chains": 0,
+    "actions": 3,
+    "action_recommendations": 4,  # ATL-A1 answers two recommendations: once for each
+    "indicators": 2,
+    "indicator_values": 4,
 }
 CYCLE_3_DIFFERENCE = (
     "Atlantis cycle 3: loaded 3 received / 2 supported / 1 noted / 4 states; official 4 / 3 / 1 / 4 "
@@ -65,7 +69,7 @@ def test_the_command_prints_the_summary_and_exits_0(tmp_path):
     assert out.startswith(f"Built {tmp_path / 'upr.duckdb'} -> upr-")
     for table, count in GOLDEN_COUNTS.items():
         assert f"  {table:<24}{count:>9,} rows" in out
-    assert "16 data tests passed" in out
+    assert "20 data tests passed" in out
     assert "counts that differ from the official totals:" in out
     assert CYCLE_3_DIFFERENCE in out
 

@@ -50,8 +50,8 @@ def test_a_missing_required_file(golden_dir, published):
         published,
         [
             "recommendations.csv:0: (file): : missing: this file is required",
-            "recommendations.csv:0: (references): : 15 reference(s) into this file not found (assignments.csv 6, "
-            "progress.csv 9), not listed: they follow from the problem(s) above that keep its rows out; fix those "
+            "recommendations.csv:0: (references): : 19 reference(s) into this file not found (actions.csv 4, "
+            "assignments.csv 6, progress.csv 9), not listed: they follow from the problem(s) above that keep its rows out; fix those "
             "and build again",
         ],
     )

@@ -255,7 +255,11 @@ SPREADSHEET_NUMBERS = (
         "ministry id `007`, and assignments.csv re-saved by a spreadsheet as `7`",
         "assignments.csv",
         lambda g: g.replace(",MOJ,", ",7,"),
-        more=(("ministries.csv", sub("MOJ,", "007,")),),
+        # The golden plan's actions name the ministry too: renamed with it (only assignments.csv lost zeros).
+        more=(
+            ("ministries.csv", sub("MOJ,", "007,")),
+            ("actions.csv", lambda g: g.replace(",MOJ,", ",007,")),
+        ),
         problems=(
             "assignments.csv:3: ministry_id: 7: not found: expected an id from ministries.csv (did you mean '007'? "
             f"a spreadsheet dropped leading zeros (007 became 7): {FIX})",
@@ -498,8 +502,8 @@ CAUSE_FIRST = (
             "recommendations.csv:1: (header): id, state_under_review, cycle, session, year, document, p...: no column "
             "'response': expected the columns id, state_under_review, cycle, year, recommending_states, response, "
             "source, illustrative",
-            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,872 reference(s) into this file not found (actions.csv 131, "
+            "assignments.csv 373, progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
@@ -523,8 +527,8 @@ CAUSE_FIRST = (
         bundled=True,
         problems=(
             "recommendations.csv:3: (file): '\\x00': a NUL byte: expected plain text (re-save the file as CSV UTF-8)",
-            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,872 reference(s) into this file not found (actions.csv 131, "
+            "assignments.csv 373, progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
@@ -535,8 +539,8 @@ CAUSE_FIRST = (
         bundled=True,
         problems=(
             "recommendations.csv:1: (file): : the file is empty: expected a header row of column names",
-            "recommendations.csv:0: (references): : 1,741 reference(s) into this file not found (assignments.csv 373, "
-            "progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
+            "recommendations.csv:0: (references): : 1,872 reference(s) into this file not found (actions.csv 131, "
+            "assignments.csv 373, progress.csv 1,200, recurrence_links.csv 168), " + FOLLOW,
         ),
     ),
     Case(
@@ -557,8 +561,8 @@ CAUSE_FIRST = (
         sub("id,name,name_km", "id,name,name"),
         problems=(
             "ministries.csv:1: (header): name: a duplicated column name (also column 2)",
-            "ministries.csv:0: (references): : 6 reference(s) into this file not found (assignments.csv 6), "
-            + FOLLOW,
+            "ministries.csv:0: (references): : 9 reference(s) into this file not found (actions.csv 3, "
+            "assignments.csv 6), " + FOLLOW,
         ),
     ),
 )
