@@ -22,6 +22,7 @@ navigation = st.navigation(
         st.Page(PAGES / "overview.py", title=page_title(""), url_path="", default=True),
         st.Page(PAGES / "acceptance.py", title=page_title("acceptance"), url_path="acceptance"),
         st.Page(PAGES / "ministries.py", title=page_title("ministries"), url_path="ministries"),
+        st.Page(PAGES / "plan.py", title=page_title("plan"), url_path="plan"),
         st.Page(PAGES / "noted.py", title=page_title("noted"), url_path="noted"),
         st.Page(PAGES / "explore.py", title=page_title("explore"), url_path="explore"),
         st.Page(PAGES / "recurring.py", title=page_title("recurring"), url_path="recurring"),

@@ -34,6 +34,7 @@ PAGES = {
     "overview": "",
     "acceptance": "acceptance",
     "ministries": "ministries",
+    "plan": "plan",
     "noted": "noted",
     "explore": "explore",
     "recurring": "recurring",

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import columns, markdown, notices, session
+from dashboard import columns, markdown, notices, plan_template, session
 from dashboard.data.options import filter_options
 from dashboard.exports import file_name, to_csv_bytes
 from dashboard.i18n import _, fmt_date, fmt_int, ngettext
@@ -123,3 +123,33 @@ def copy_link(view: View) -> None:
 def source_line(info: dict) -> None:
     """When the data was built and how recent its latest assessment is, in the reader's notation."""
     st.caption(notices.source_line(info))
+
+
+def plan_template_download(version: str, view: View, lang: str) -> None:
+    """Choose a ministry and download its plan template (.xlsx, built on click): its supported
+    recommendations of the review in view, sheets for actions, indicators and values, in ``lang``."""
+    options = filter_options(version)
+    if not options.ministry_ids:
+        return
+    f = view.selection
+    st.subheader(_("The government's plan: a template for each ministry"))
+    st.caption(
+        _(
+            "An Excel workbook listing a ministry's supported recommendations of this review, with sheets for its "
+            "actions, indicators and reported values and dropdowns for the fixed lists. Filled in and saved into "
+            "the data folder, it builds as it is."
+        )
+    )
+    names = options.ministry_labels(options.ministry_ids)
+    left, right = st.columns([2, 1], vertical_alignment="bottom")
+    ministry = left.selectbox(
+        _("Ministry"), options.ministry_ids, format_func=names.get, key="plan_template_ministry"
+    )
+    right.download_button(
+        _("Download the plan template"),
+        data=lambda: plan_template.build(version, f.state_under_review, f.cycle, ministry, lang),
+        file_name=plan_template.file_name(version, f.state_under_review, f.cycle, ministry),
+        mime=plan_template.MIME,
+        key="plan_template_download",
+        icon="⬇️",
+    )

@@ -158,6 +158,11 @@ def _(message: str) -> str:
     return _catalog().gettext(message)
 
 
+def translate(message: str, lang: str) -> str:
+    """``message`` in ``lang`` whatever the session's language (a file made for a chosen language)."""
+    return _translation(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).gettext(message)
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _catalog().ngettext(singular, plural, n)
 
@@ -207,6 +212,13 @@ def fmt_int(value: int | float | None) -> str:
     if _missing(value):
         return NO_VALUE
     return _digits(_grouped(int(value), current_language()))
+
+
+def fmt_number(value: float | None) -> str:
+    """A measured value with the language's notation and up to two decimals, e.g. 1,234.5."""
+    if _missing(value):
+        return NO_VALUE
+    return _digits(format_decimal(round(float(value), 2), locale=current_language()))
 
 
 def fmt_pct(value: float | None) -> str:

@@ -22,6 +22,7 @@ PAGE_TITLES = {
     "": N_("Overview"),
     "acceptance": N_("Acceptance"),
     "ministries": N_("Progress by ministry"),
+    "plan": N_("The government's plan"),
     "noted": N_("Noted recommendations"),
     "explore": N_("Explorer"),
     "recurring": N_("Asked again"),
@@ -121,6 +122,7 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
         else "",
         _("latest status: {status}").format(status=label(s.status)) if s.status else "",
         _("assessed by: {assessor}").format(assessor=label(s.assessor)) if s.assessor else "",
+        _("plan: {state}").format(state=label(s.plan)) if s.plan else "",
         _("search “{q}”").format(q=s.search) if s.search else "",
         _("statuses as of {day}").format(day=fmt_date(s.as_of)) if s.as_of else "",
     ]

@@ -45,7 +45,7 @@ def start(version: str, page: str) -> View:
         for key in page_keys(page):
             if PARAMS_BY_KEY[key].pages is not None:
                 raw[key] = url.get(key, [])
-    parsed = parse(raw, filter_options(version).choices(version), page)
+    parsed = parse(raw, filter_options(version).choices(version), page, today=date.today())
     _seed_widgets(parsed.view)
     st.session_state[_VIEW] = parsed.view
     st.session_state[_VERSION] = version

@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard.data.options import FilterOptions
 from dashboard.i18n import _, current_language, localized
 from dashboard.labels import label, sdg_name
-from dashboard.view import ALL_CYCLES, ANY, MAX_SEARCH_CHARS
+from dashboard.view import ALL_CYCLES, ANY, MAX_SEARCH_CHARS, PLAN_CHOICES
 from vocab import ASSESSORS, RESPONSES, SDG_GOALS, STATUSES
 
 
@@ -44,6 +44,7 @@ def draw(options: FilterOptions) -> None:
         )
         _select("status", _("Latest status"), [ANY, *STATUSES], label)
         _select("assessor", _("Assessed by"), [ANY, *ASSESSORS], label)
+        _select("plan", _("The government's plan"), [ANY, *PLAN_CHOICES], label)
         _as_of(options)
 
 

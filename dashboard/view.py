@@ -16,6 +16,10 @@ only on their own page and only when they differ from the page's default.
 ``as_of=YYYY-MM-DD`` shows statuses as they stood on that day (the latest assessment on or before it).
 A day before the data's first assessment or after the day it was built is dropped with its reason,
 like an unknown value: the view then shows statuses as they stand now.
+
+The government's plan is judged on a day: ``as_of`` when the reader chose one, else ``today``, the
+session's day (not a URL parameter: a link opened tomorrow judges tomorrow); being part of the
+selection, it keys every cached query, so no figure computed yesterday is served as today's.
 """
 
 from __future__ import annotations
@@ -47,9 +51,14 @@ PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "abo
 # too, but a link in a chat reads better with a name).
 SHARE_ROOT = "/share"
 OVERVIEW_SHARE_NAME = "overview"
+# The plan (/plan, in router.py) is an interactive page only, for now: PAGE_PATHS also names the share
+# pages web/ serves, and web/ has no share page for the plan yet (reported to the lead).
 ORDERS = ("count", "rate")  # acceptance: most recommendations first, or highest acceptance first
 ROLE_CHOICES = ("lead", "all")  # ministries: count what a ministry leads, or leads or supports
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # as_of: exactly YYYY-MM-DD (no week dates, no times)
+# The plan filter: supported recommendations with an overdue action, or with no action at all
+# (vocab.PLAN_STATES says what each means).
+PLAN_CHOICES = ("overdue", "no_plan")
 
 
 @dataclass(frozen=True)
@@ -95,6 +104,8 @@ class Selection:
     Hashable, so cached queries take it as an argument. ``cycle`` None means every cycle; empty tuples
     and None mean "any". ``sdg`` is a goal number ("16"), matching a goal or any of its targets.
     ``as_of`` None means statuses as they stand now; a day means as they stood on it.
+    ``today``: the session's day, on which the plan's due dates are judged when ``as_of`` is None
+    (None: the database's current date); set by the session, never by a link.
     """
 
     state_under_review: str
@@ -109,6 +120,8 @@ class Selection:
     search: str = ""
     sdg: str | None = None
     as_of: date | None = None
+    plan: str | None = None  # one of PLAN_CHOICES
+    today: date | None = None
 
 
 @dataclass(frozen=True)
@@ -227,6 +240,7 @@ PARAMS: tuple[Param, ...] = (
     Param("status", "status"),
     Param("assessor", "assessor"),
     Param("as_of", "as_of"),
+    Param("plan", "plan"),
     Param("q", "search"),
     Param("lang", "lang"),
     Param("by", "order", pages=("acceptance",)),
@@ -244,14 +258,16 @@ def page_keys(page: str) -> tuple[str, ...]:
     return tuple(p.key for p in PARAMS if p.pages is None or page in p.pages)
 
 
-def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "") -> Parsed:
+def parse(
+    params: Mapping[str, Sequence[str]], choices: Choices, page: str = "", today: date | None = None
+) -> Parsed:
     """Read a link's parameters (key → every value given, as ``st.query_params.get_all`` returns them).
 
     Returns the view and what was dropped. A value that matches a known one except for case, spaces
     or Unicode form is taken as that one. For a single-valued key the last valid value wins (as a
     browser form would); an unknown value is dropped, with the closest known value when one is close.
     Page-owned keys on another page are ignored (a link to the Overview with ``rec=`` is not wrong).
-    Never raises on any input.
+    ``today`` (the session's day) becomes the selection's ``today``. Never raises on any input.
     """
     dropped: list[Dropped] = []
     owned = set(page_keys(page))
@@ -310,6 +326,8 @@ def parse(params: Mapping[str, Sequence[str]], choices: Choices, page: str = "")
         search=search,
         sdg=_single(pick("sdg", [ANY, *SDG_GOALS])),
         as_of=as_of,
+        plan=_single(pick("plan", [ANY, *PLAN_CHOICES])),
+        today=today,
     )
     view = View(
         selection,

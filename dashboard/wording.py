@@ -324,4 +324,7 @@ def rows_of_names() -> dict[str, str]:
         "recommendations": _("Recommendations"),
         "assignments": _("Ministry assignments"),
         "progress": _("Assessments"),
+        "actions": _("Actions of the government's plan"),
+        "indicators": _("Indicators of the plan"),
+        "indicator_values": _("Indicator values"),
     }

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, headlines, session, wording
+from dashboard import components, headlines, plan_wording, session, wording
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
 from dashboard.i18n import _, current_language, source_language_note
@@ -85,6 +85,20 @@ if rec:
             },
         )
     recurrence.asked_before(version, rec, view)
+
+    plan = plan_wording.labelled(explore.plan_of(version, value, lang, f))
+    st.subheader(_("The government's plan for it"))
+    if plan.empty and rec["response"] != "supported":
+        st.info(_("Only supported recommendations are planned for; this one is: {response}.").format(response=label(rec["response"])))  # fmt: skip
+    elif plan.empty:
+        st.info(_("No action of the government's plan answers this recommendation."))
+    else:
+        st.caption(
+            _(
+                "State by civil society's latest assessment, and by the government's (both in the history above)."
+            )
+        )
+        components.data_table(plan, f"plan-{value}", key="plan", column_config={"due_date": st.column_config.DateColumn(_("Due date"), format="YYYY-MM-DD")})  # fmt: skip
 
 st.subheader(_("Matching recommendations"))
 if rows.empty:

@@ -101,5 +101,6 @@ if stalled.empty:
 else:
     components.data_table(labelled(stalled), "stalled", key="stalled", column_config=COLUMNS)
 
+components.plan_template_download(version, view, lang)
 components.copy_link(view)
 components.source_line(overview.build_info(version))

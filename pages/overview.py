@@ -10,6 +10,7 @@ from dashboard.i18n import _, fmt_int, plotly_separators
 version, view = session.version(), session.current()
 f = view.selection
 head = headlines.overview_page(version, view, quote=markdown.escape)
+cover = overview.plan_coverage(version, f)
 reviews = overview.reviews(version, f.state_under_review)
 
 st.title(head.title)
@@ -20,6 +21,14 @@ st.subheader(head.subtitle)
 for row in (head.figures, head.more_figures):
     for col, shown in zip(st.columns(5), row, strict=False):
         col.metric(shown.label, shown.value)
+cols = st.columns([2, 1, 1, 1])  # the plan's label and figure are the longest
+cols[0].metric(
+    _("Supported recommendations with a plan"),
+    _("{n} of {m}").format(n=fmt_int(cover["with_plan"]), m=fmt_int(cover["supported"])),
+    help=_("At least one action of the government's plan answers them (see The government's plan)."),
+)
+if cover["illustrative_plan"]:
+    cols[0].caption(_("Of these plans, {n} include illustrative actions: made up, not the government's.").format(n=fmt_int(cover["illustrative_plan"])))  # fmt: skip
 components.unanswered_notice(head.unanswered)
 if head.note:
     st.caption(markdown.escape(head.note))  # the official source's name is data: shown as text

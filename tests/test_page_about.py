@@ -32,6 +32,10 @@ def test_what_is_illustrative_is_counted(run_page, golden_db):
     assert counts.loc["Recommendations"].tolist() == [10, 7, 3]
     assert counts.loc["Ministry assignments"].tolist() == [6, 3, 3]
     assert counts.loc["Assessments"].tolist() == [9, 6, 3]
+    # The plan: ILLUS-ATL-A3 and its indicator and value are made up (tests/fixtures/golden/README.md).
+    assert counts.loc["Actions of the government's plan"].tolist() == [3, 2, 1]
+    assert counts.loc["Indicators of the plan"].tolist() == [2, 1, 1]
+    assert counts.loc["Indicator values"].tolist() == [4, 3, 1]
     assert any("illustrative" in w.value for w in at.warning)
 
 

@@ -50,6 +50,7 @@ VALID = {
     "sdg": {"any", *(str(goal) for goal in range(1, 18))},
     # Days between the golden fixture's first assessment (2016-05-01) and its build (today).
     "as_of": {"2016-05-01", "2017-03-01", "2020-02-29", "2022-12-31"},
+    "plan": {"any", "overdue", "no_plan"},
     "lang": {"en", "km"},
     "by": {"count", "rate"},
     "role": {"lead", "all"},
@@ -189,6 +190,8 @@ FILTERS = st.builds(
     search=VALUE,
     sdg=st.none() | VALUE,
     as_of=st.none() | st.dates(date(1, 1, 1), date(9999, 12, 31)),
+    plan=st.none() | st.sampled_from(["overdue", "no_plan"]) | VALUE,
+    today=st.none() | st.dates(),
 )
 
 
@@ -231,19 +234,23 @@ def test_where_takes_every_value_as_a_parameter_and_runs(golden_con, f):
     assert 0 <= count <= 10
 
 
-FRAGMENTS = where(
-    Selection(
-        state_under_review="x",
-        cycle=1,
-        response="x",
-        recommending_states=("x",),
-        regional_group="x",
-        themes=("x",),
-        ministries=("x",),
-        status="x",
-        assessor="x",
-        search="x",
-        sdg="x",
-        as_of=date(2020, 1, 1),
-    )
-)[0]
+FRAGMENTS = (
+    where(
+        Selection(
+            state_under_review="x",
+            cycle=1,
+            response="x",
+            recommending_states=("x",),
+            regional_group="x",
+            themes=("x",),
+            ministries=("x",),
+            status="x",
+            assessor="x",
+            search="x",
+            sdg="x",
+            as_of=date(2020, 1, 1),
+            plan="overdue",
+        )
+    )[0]
+    + where(Selection(state_under_review="x", cycle=1, plan="no_plan"))[0]
+)

@@ -99,6 +99,7 @@ WIRE = {
     "ministry": st.lists(st.sampled_from(CHOICES.ministries), max_size=2, unique=True),
     "status": st.sampled_from(["any", "implemented", "not_implemented"]),
     "assessor": st.sampled_from(["any", "government", "civil_society"]),
+    "plan": st.sampled_from(["any", "overdue", "no_plan"]),
     "q": st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=30),
     "lang": st.sampled_from(["en", "km"]),
     "by": st.sampled_from(["count", "rate"]),
@@ -117,7 +118,10 @@ LINKS = st.fixed_dictionaries(
 
 
 @settings(max_examples=400, deadline=None)
-@given(params=LINKS, page=st.sampled_from(["", "acceptance", "ministries", "explore", "noted", "recurring"]))
+@given(
+    params=LINKS,
+    page=st.sampled_from(["", "acceptance", "ministries", "plan", "explore", "noted", "recurring"]),
+)
 def test_a_views_link_reopens_the_same_view(params, page):
     first = parse(params, CHOICES, page)
     assert first.dropped == ()  # every value here is one the data offers
@@ -128,7 +132,7 @@ def test_a_views_link_reopens_the_same_view(params, page):
 
 def test_every_declared_parameter_is_written_by_some_view():
     written = {key for key, _ in View(Selection("Cambodia", 2, "noted", ("France",), "WEOG", ("Elections",),
-               ("MOJ",), "implemented", "government", "land", "16", date(2020, 1, 1)), lang="km").to_params()}  # fmt: skip
+               ("MOJ",), "implemented", "government", "land", "16", date(2020, 1, 1), plan="overdue"), lang="km").to_params()}  # fmt: skip
     for page, key in (
         ("acceptance", "by"),
         ("ministries", "role"),
@@ -178,3 +182,14 @@ def test_a_goal_is_one_of_the_seventeen_and_a_chain_must_exist_on_its_own_page()
     assert parse({"chain": ["KHM-C1-82.11"]}, CHOICES, "recurring").view.chain == "KHM-C1-82.11"
     assert parse({"chain": ["KHM-C9-1"]}, CHOICES, "recurring").dropped == (Dropped("chain", "KHM-C9-1"),)
     assert parse({"chain": ["KHM-C1-82.11"]}, CHOICES, "explore").view.chain == ""
+
+
+def test_the_plan_filter_is_a_link_value_and_its_day_is_not():
+    """``?plan=`` reopens the same filter; the session's day (on which overdue is judged when no
+    ``as_of`` is chosen) comes from the session, never from a link."""
+    parsed = parse({"plan": ["Overdue"], "today": ["2000-01-01"]}, CHOICES, "plan", today=date(2026, 11, 30))
+    assert (parsed.view.selection.plan, parsed.view.selection.today) == ("overdue", date(2026, 11, 30))
+    assert parsed.view.link() == "/plan?sur=Cambodia&cycle=3&plan=overdue"
+    assert parsed.dropped == ()
+    assert parse({"plan": ["NO_PLAN"]}, CHOICES).view.selection.plan == "no_plan"
+    assert parse({"plan": ["no plan"]}, CHOICES).dropped == (Dropped("plan", "no plan", "no_plan"),)

@@ -34,7 +34,8 @@ def recommendation_sources(version: str, sur: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
-    """For recommendations, assignments and assessments of ``sur``: how many rows, how many illustrative."""
+    """For recommendations, assignments, assessments and the government's plan (actions, indicators,
+    indicator values) of ``sur``: how many rows, how many illustrative."""
     return query(
         version,
         "WITH r AS (SELECT id, illustrative FROM recommendations WHERE state_under_review = ?) "
@@ -42,7 +43,14 @@ def illustrative_counts(version: str, sur: str) -> pd.DataFrame:
         "UNION ALL SELECT 'assignments', count(*), count(*) FILTER (WHERE a.illustrative) "
         "FROM assignments a JOIN r ON r.id = a.recommendation_id "
         "UNION ALL SELECT 'progress', count(*), count(*) FILTER (WHERE p.illustrative) "
-        "FROM progress p JOIN r ON r.id = p.recommendation_id",
+        "FROM progress p JOIN r ON r.id = p.recommendation_id "
+        "UNION ALL SELECT 'actions', count(*), count(*) FILTER (WHERE a.illustrative) FROM actions a "
+        "WHERE a.id IN (SELECT ar.action_id FROM action_recommendations ar JOIN r ON r.id = ar.recommendation_id) "
+        "UNION ALL SELECT 'indicators', count(*), count(*) FILTER (WHERE i.illustrative) FROM indicators i "
+        "WHERE i.action_id IN (SELECT ar.action_id FROM action_recommendations ar JOIN r ON r.id = ar.recommendation_id) "
+        "UNION ALL SELECT 'indicator_values', count(*), count(*) FILTER (WHERE v.illustrative) "
+        "FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id "
+        "WHERE i.action_id IN (SELECT ar.action_id FROM action_recommendations ar JOIN r ON r.id = ar.recommendation_id)",
         [sur],
     )
 

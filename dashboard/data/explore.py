@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.data.filtering import STATES_CELL, THEMES_CELL, latest, where
 from dashboard.data.ministries import NAME
+from dashboard.data.plan_rules import judged_on, state_sql
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -83,4 +84,32 @@ def history(version: str, rec_id: str, as_of: date | None = None) -> pd.DataFram
         "FROM progress WHERE recommendation_id = ? AND (?::DATE IS NULL OR date <= ?::DATE) "
         "ORDER BY date, assessor",
         [rec_id, as_of, as_of],
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def plan_of(version: str, rec_id: str, lang: str, f: Selection) -> pd.DataFrame:
+    """The actions of the government's plan answering one recommendation, and their indicators: one row
+    per action and indicator (an action with none has one row, its indicator columns empty).
+
+    Columns: action_id, ministry, action, start_date, due_date, plan_state (by civil society's latest
+    assessment, judged on ``f``'s day: its ``as_of``, else its ``today``), government_plan_state,
+    indicator, unit, baseline, latest_value (on or before ``f.as_of`` if chosen), target, target_date,
+    source (the action's), illustrative.
+    """
+    relation, relation_params = latest(f.as_of)
+    day = judged_on(f)
+    return query(
+        version,
+        f"WITH lat AS (SELECT * FROM {relation}) "  # noqa: S608 (fixed fragments)
+        f"SELECT a.id AS action_id, {NAME} AS ministry, a.description AS action, a.start_date, a.due_date, "
+        f"{state_sql('lat')} AS plan_state, {state_sql('lat', 'government')} AS government_plan_state, "
+        "i.description AS indicator, i.unit, i.baseline, (SELECT v.value FROM indicator_values v "
+        "WHERE v.indicator_id = i.id AND (?::DATE IS NULL OR v.date <= ?) ORDER BY v.date DESC, v.reported_by "
+        "LIMIT 1) AS latest_value, i.target, i.target_date, a.source, "
+        "(a.illustrative OR coalesce(i.illustrative, false)) AS illustrative "
+        "FROM action_recommendations ar JOIN actions a ON a.id = ar.action_id "
+        "JOIN ministries m ON m.id = a.ministry_id LEFT JOIN indicators i ON i.action_id = a.id "
+        "WHERE ar.recommendation_id = ? ORDER BY a.due_date, a.id, i.id",
+        [*relation_params, lang, day, day, f.as_of, f.as_of, rec_id],
     )

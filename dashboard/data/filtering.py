@@ -13,6 +13,7 @@ from __future__ import annotations
 import shlex
 from datetime import date
 
+from dashboard.data.plan_rules import NO_PLAN, judged_on, overdue_sql
 from dashboard.view import Selection
 from vocab import MULTI_SEPARATOR
 
@@ -103,6 +104,12 @@ def where(s: Selection) -> tuple[str, list]:
             extra.append(s.assessor)
         clauses.append(f"EXISTS (SELECT 1 FROM {relation} la WHERE " + " AND ".join(condition) + ")")  # noqa: S608 (fixed fragments; values are parameters)
         params += extra
+    if s.plan == "overdue":
+        relation, extra = latest(s.as_of)
+        clauses.append(overdue_sql(relation))
+        params += [judged_on(s), *extra]
+    elif s.plan == "no_plan":
+        clauses.append(NO_PLAN)
     for term in search_terms(s.search):
         clauses.append(
             "strpos(lower(concat_ws(' ', r.id, r.text, r.document, r.paragraph, "

@@ -53,6 +53,24 @@ def headline(version: str, f: Selection) -> dict:
     return row.iloc[0].to_dict()
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def plan_coverage(version: str, f: Selection) -> dict[str, int]:
+    """Of the selected supported recommendations (``supported``), how many at least one action of the
+    government's plan answers (``with_plan``; the rest have no plan), and of those how many are answered
+    by an illustrative (made-up) action (``illustrative_plan``)."""
+    condition, params = where(f)
+    row = query(
+        version,
+        "SELECT count(*) AS supported, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM action_recommendations ar "  # noqa: S608 (values are parameters)
+        "WHERE ar.recommendation_id = r.id)) AS with_plan, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
+        "action_recommendations ar JOIN actions a ON a.id = ar.action_id WHERE ar.recommendation_id = r.id "
+        f"AND a.illustrative)) AS illustrative_plan FROM recommendations r WHERE {condition} "
+        "AND r.response = 'supported'",
+        params,
+    ).iloc[0]
+    return {key: int(value) for key, value in row.items()}
+
+
 def official(version: str, f: Selection) -> dict | None:
     """The official totals of the selected review (one cycle), or None: for all cycles, or none published."""
     if f.cycle is None:
