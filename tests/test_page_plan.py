@@ -146,3 +146,17 @@ def test_in_khmer(run_page, golden_db):
     assert not at.exception
     assert at.title[0].value == "ផែនការរបស់រដ្ឋាភិបាល"
     assert metrics(at)["អនុសាសន៍ដែលបានគាំទ្រ ដែលមានផែនការ"] == "3 នៃ 7"
+
+
+def test_a_view_as_of_a_past_day_judges_the_plan_on_that_day(run_page, golden_db):
+    """?as_of= (statuses as they stood then) judges due dates on that day too: ATL-A1, due 2017-12-31,
+    was on track on 2017-06-01, and its indicator had only the values reported by then."""
+    at = run_page(golden_db, "plan", {"cycle": "all", "as_of": "2017-06-01"})
+    actions = table_with(at, "action_id").set_index(["action_id", "recommendation_id"])
+    assert actions.loc[("ATL-A1", "ATL-C2-20.2"), "plan_state"] == "On track"
+    assert metrics(at)["Overdue"] == "0"
+    figure = next(c for c in charts(at) if c["layout"]["title"]["text"].startswith("Schools with trained"))
+    assert numbers(next(t for t in figure["data"] if t["name"] == "Government"), "y") == [12.0, 20.0, 30.0]
+    assert not any(t["name"] == "Civil society" for t in figure["data"])  # its 25 came on 2017-09-01
+    explorer = run_page(golden_db, "explore", {"cycle": "all", "plan": "overdue", "as_of": "2017-06-01"})
+    assert any("No recommendation matches" in i.value for i in explorer.info)  # none was overdue then
