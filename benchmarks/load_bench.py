@@ -55,12 +55,12 @@ from urllib.parse import urlencode
 import duckdb
 
 import paths
+from dashboard.view import PAGE_PATHS
 from deploy import proxy
 
 ROOT = Path(__file__).resolve().parent.parent
 P95_TARGET_MS = 300.0
 KINDS = ("api", "share", "html")
-PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "about")
 VERSION_IN_JSON = re.compile(rb'"data":\{"version":"([^"]+)"')
 
 

@@ -18,7 +18,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard import labels, wording
-from dashboard.data import about, acceptance, explore, ministries, noted, overview, states
+from dashboard.data import about, acceptance, explore, ministries, noted, overview, plan, recurring, states
 from dashboard.data.options import filter_options
 from dashboard.frames import records
 from dashboard.i18n import N_, _, current_language, fmt_int, fmt_pct, ngettext
@@ -84,7 +84,8 @@ def _where(version: str, f: Selection, quote: Quote = _plain) -> str:
 def for_page(version: str, view: View, today: date | None = None, quote: Quote = _plain) -> Headline:
     """The headline of ``view.page``."""
     builders = {"": overview_page, "acceptance": acceptance_page, "ministries": ministries_page,
-                "noted": noted_page, "explore": explore_page, "states": states_page, "about": about_page}  # fmt: skip
+                "noted": noted_page, "explore": explore_page, "states": states_page, "about": about_page,
+                "recurring": recurring_page, "plan": plan_page}  # fmt: skip
     if view.page == "ministries":
         return ministries_page(version, view, today or date.today(), quote)
     return builders[view.page](version, view, quote)
@@ -322,6 +323,67 @@ def about_page(version: str, view: View, quote: Quote = _plain) -> Headline:
         number_label=_("recommendations"),
         illustrative=illustrative,
         empty=cycles.empty,
+    )
+
+
+def recurring_page(version: str, view: View, quote: Quote = _plain) -> Headline:
+    """Asked again: how many of the selected recommendations repeat an earlier review's, and the chains."""
+    f = view.selection
+    by_cycle = recurring.repeats_by_cycle(version, f)
+    sums = recurring.totals(recurring.chains(version, f))
+    asked, repeats = int(by_cycle["recommendations"].sum()), int(by_cycle["repeats"].sum())
+    return Headline(
+        title=_("Asked again"),
+        intro=_(
+            "Recommendations to {sur} that ask for what an earlier review already asked. The links between "
+            "them are suggested by a program that compares the texts, and confirmed or rejected by monitors."
+        ).format(sur=quote(f.state_under_review)),
+        figures=(
+            Figure(_("Chains"), fmt_int(sums["chains"])),
+            Figure(_("Recommendations in them"), fmt_int(sums["recommendations"])),
+            Figure(_("Asked again"), fmt_int(sums["asked_again"])),
+            Figure(_("Largest chain"), fmt_int(sums["largest"])),
+        ),
+        finding=_("{where}: {repeats} of {n} recommendations ask again what an earlier review asked").format(
+            where=_where(version, f, quote), repeats=fmt_int(repeats), n=fmt_int(asked)
+        ),
+        number=fmt_int(repeats),
+        number_label=_("of {n} asked before").format(n=fmt_int(asked)),
+        illustrative=int(by_cycle["illustrative_rows"].sum()),
+        empty=not asked and not sums["chains"],
+    )
+
+
+def plan_page(version: str, view: View, quote: Quote = _plain) -> Headline:
+    """The government's plan: how many selected supported recommendations have one, and what is overdue."""
+    f = view.selection
+    cover = overview.plan_coverage(version, f)
+    head = plan.headline(plan.pairs(version, f, current_language()))
+    with_plan = _("{n} of {m}").format(n=fmt_int(cover["with_plan"]), m=fmt_int(cover["supported"]))
+    return Headline(
+        title=_("The government's plan"),
+        intro=_(
+            "The actions each ministry plans for the supported recommendations your filters select, with their "
+            "due dates, and how their indicators moved. An action that answers two recommendations counts once "
+            "for each of them."
+        ),
+        figures=(
+            Figure(_("Supported recommendations with a plan"), with_plan),
+            Figure(_("With an overdue action"), fmt_int(head["overdue_recommendations"])),
+            Figure(_("No plan"), fmt_int(cover["supported"] - cover["with_plan"])),
+            Figure(_("Actions"), fmt_int(head["actions"])),
+        ),
+        finding=_(
+            "{where}: {with_plan} supported recommendations have a plan; {overdue} have an overdue action"
+        ).format(
+            where=_where(version, f, quote),
+            with_plan=with_plan,
+            overdue=fmt_int(head["overdue_recommendations"]),
+        ),
+        number=with_plan,
+        number_label=_("supported recommendations with a plan"),
+        illustrative=head["illustrative"],
+        empty=not cover["supported"],
     )
 
 

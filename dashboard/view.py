@@ -43,16 +43,13 @@ MAX_SEARCH_CHARS = 200
 MAX_VALUES = 50  # more values than this for one key is not a reader's link: the rest are dropped
 MAX_SHOWN_CHARS = 80  # a dropped value is shown (as text) cut to this length
 
-# Every page's URL path ("" is the Overview): the interactive pages, and their share pages. Asked again
-# (/recurring, router.py) is not here yet: it has no share page (web/share/content.py BUILDERS), and
-# every page here gets one and a place in the share pages' navigation.
-PAGE_PATHS = ("", "acceptance", "ministries", "noted", "explore", "states", "about")
+# Every page's URL path ("" is the Overview): the interactive pages (router.py), and their share pages
+# (web/share/content.py has one builder for each). Links to any of them are tidied by web/canonical.py.
+PAGE_PATHS = ("", "acceptance", "ministries", "plan", "noted", "explore", "recurring", "states", "about")
 # A share page is /share/<name>: the page's path, and "overview" for the Overview ("/share/" opens it
 # too, but a link in a chat reads better with a name).
 SHARE_ROOT = "/share"
 OVERVIEW_SHARE_NAME = "overview"
-# The plan (/plan, in router.py) is an interactive page only, for now: PAGE_PATHS also names the share
-# pages web/ serves, and web/ has no share page for the plan yet (reported to the lead).
 ORDERS = ("count", "rate")  # acceptance: most recommendations first, or highest acceptance first
 ROLE_CHOICES = ("lead", "all")  # ministries: count what a ministry leads, or leads or supports
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # as_of: exactly YYYY-MM-DD (no week dates, no times)

@@ -8,6 +8,8 @@ import pandas as pd
 
 from dashboard.charts.acceptance import cycle_colour, group_order
 from dashboard.charts.ministries import PATTERNS, STATUS_ORDER
+from dashboard.charts.plan import PATTERNS as PLAN_PATTERNS
+from dashboard.charts.plan import STATE_COLOURS as PLAN_COLOURS
 from dashboard.charts.style import NOTED, PENDING, STATUS_COLOURS, SUPPORTED
 from dashboard.frames import records
 from dashboard.i18n import _, fmt_int
@@ -110,3 +112,17 @@ def status_chart(counts: pd.DataFrame, order: list[str], labels: dict[str, str],
         rows.append(Row(ministry, (Bar(values, fmt_int(sum(values))),)))
     top = max([1.0, *(sum(r.bars[0].values) for r in rows)])
     return Chart(labels["title"], summary, series, tuple(rows), top, table)
+
+
+def plan_chart(per: pd.DataFrame, names: dict[str, str], title: str, table: Table, summary: str) -> Chart:
+    """Per ministry (``plan.per_ministry`` rows): its action-recommendation pairs done, on track and overdue,
+    and the recommendations it leads with no plan, stacked (the plan page's chart)."""
+    order = ("done", "on_track", "overdue", "no_plan")
+    series = tuple(Series(s, names[s], PLAN_COLOURS[s], PLAN_PATTERNS.get(s, "")) for s in order)
+    rows = tuple(
+        Row(r.ministry or _("no lead assigned"), (Bar(tuple(float(getattr(r, s)) for s in order),
+                                                      fmt_int(sum(int(getattr(r, s)) for s in order))),))
+        for r in records(per)
+    )  # fmt: skip
+    top = max([1.0, *(sum(row.bars[0].values) for row in rows)])
+    return Chart(title, summary, series, rows, top, table)

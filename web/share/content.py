@@ -14,9 +14,9 @@ from urllib.parse import urlencode
 
 from dashboard import headlines, labels, notices, wording
 from dashboard.charts.ministries import STATUS_ORDER
-from dashboard.data import about, acceptance, explore, ministries, noted, overview, states
+from dashboard.data import about, acceptance, explore, ministries, noted, overview, plan, recurring, states
 from dashboard.frames import records
-from dashboard.i18n import _, current_language, source_language_note
+from dashboard.i18n import _, current_language, fmt_int, source_language_note
 from dashboard.view import Parsed, Selection, View
 from web.share import charts
 from web.share.model import Document, Section
@@ -289,5 +289,54 @@ def _about(version: str, view: View, today: date, main_only: bool = False):
     return sections, csv_link(View(replace(view.selection, cycle=None), lang=view.lang)), ()
 
 
+def _recurring(version: str, view: View, today: date, main_only: bool = False):
+    f = view.selection
+    themes = recurring.repeats_by_theme(version, f)
+    repeated = themes[themes["repeats"] > 0]
+    frame = repeated.assign(
+        name=repeated["theme"],
+        count=repeated["repeats"],
+        label=[fmt_int(k) for k in repeated["repeats"]],
+        bar_label=[_("C{n}: {text}").format(n=int(c), text=fmt_int(k))
+                   for c, k in zip(repeated["cycle"], repeated["repeats"], strict=True)],
+    )  # fmt: skip
+    names, scope = labels.cycle_names(frame["cycle"]), labels.scope(f)
+    title = _("Asked again, by theme · {scope}").format(scope=scope)
+    rows = table(themes[["cycle", "theme", "recommendations", "repeats"]], caption=title)
+    summary = _("A recommendation counts once for each of its themes.")
+    drawn = (charts.count_chart(frame, title, names, rows, summary, 20),) if len(frame) else ()
+    notes = () if len(frame) else (_("No recommendation here repeats an earlier one."),)
+    if main_only:
+        return [Section(charts=drawn)], "", ()
+    chains = recurring.chains(version, f)
+    shown = chains[["chain_id", "recommendations", "cycles", "cycle_list", "newest", "themes",
+                    "government_status", "civil_society_status", "illustrative"]]  # fmt: skip
+    listed = table(shown.assign(government_status=shown["government_status"].map(_status),
+                                civil_society_status=shown["civil_society_status"].map(_status)),
+                   FIRST_ROWS, caption=_("Chains: the same thing asked in several reviews"))  # fmt: skip
+    return [Section(charts=drawn, notes=notes), Section(tables=(listed,))], csv_link(view), ()
+
+
+def _plan(version: str, view: View, today: date, main_only: bool = False):
+    f = view.selection
+    pairs = plan.pairs(version, f, current_language())
+    per = plan.per_ministry(pairs)
+    state_names = {s: labels.label(s) for s in (*plan.PAIR_STATES, "no_plan")}
+    rows = table(per.drop(columns=["ministry_id"]), caption=_("Per ministry"))
+    chart = charts.plan_chart(per, state_names, _("Actions by state, per ministry"), rows,
+                              _("Each bar counts action × recommendation pairs by state, and the recommendations "
+                                "the ministry leads with no plan."))  # fmt: skip
+    if main_only:
+        return [Section(charts=(chart,))], "", ()
+    listed = pairs[["ministry", "recommendation_id", "action_id", "due_date", "plan_state", "illustrative"]]
+    listed = listed.assign(plan_state=listed["plan_state"].map(lambda s: state_names.get(s, s)))
+    return (
+        [Section(charts=(chart,)), Section(tables=(table(listed, FIRST_ROWS),))],
+        csv_link(view, replace(f, response="supported")),
+        (),
+    )
+
+
 BUILDERS = {"": _overview, "acceptance": _acceptance, "ministries": _ministries, "noted": _noted,
-            "explore": _explore, "states": _states, "about": _about}  # fmt: skip
+            "explore": _explore, "states": _states, "about": _about, "recurring": _recurring,
+            "plan": _plan}  # fmt: skip
