@@ -27,15 +27,16 @@ navigation = st.navigation(
         st.Page(PAGES / "explore.py", title=page_title("explore"), url_path="explore"),
         st.Page(PAGES / "recurring.py", title=page_title("recurring"), url_path="recurring"),
         st.Page(PAGES / "states.py", title=page_title("states"), url_path="states"),
-        st.Page(PAGES / "about.py", title=page_title("about"), url_path="about"),
+        about := st.Page(PAGES / "about.py", title=page_title("about"), url_path="about"),
     ]
 )
 view = session.start(version, navigation.url_path)
 with st.sidebar:
     st.radio("Language / ភាសា", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
-sidebar.draw(filter_options(version))
+sidebar.draw(filter_options(version), navigation.url_path)  # the page draws its own key filters
 session.notice()
 components.as_of_notice(view.selection)
+bootstrap.rejected_notice(version, about, view.on("about").to_params())
 session.write_url(view)
 navigation.run()
 remember_choices()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import streamlit as st
 
@@ -48,17 +50,35 @@ def _changed_data(version: str) -> tuple[tuple[str, str], ...] | None:
     return None if present == published else tuple(sorted(present.items()))
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A data update that was refused: when it was tried (UTC) and the build's report, one
+    ``FILE:LINE: column: value: expected`` per line (dashboard/rejections.py reads it)."""
+
+    at: datetime
+    report: str
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
-def _rebuild(version: str, files: tuple[tuple[str, str], ...]) -> str | None:
+def _rebuild(version: str, files: tuple[tuple[str, str], ...]) -> Rejected | None:
     """Build changed files once per (published version, file contents): both are only the cache key.
 
-    A failed build publishes nothing, so readers keep the last good data; the report goes to the
-    server's log for whoever maintains the data. Returns it, or None after a good build.
+    A failed build publishes nothing, so readers keep the last good data; the report is kept (for
+    the About page, which shows it to every visitor: a hosted deployment's log is out of a monitor's
+    reach) and printed to the server's log. Returns it, or None after a good build.
     """
     problems = _build()
-    if problems is not None:
-        print(f"UPR Monitor: the changed data files were not loaded:\n{problems}", file=sys.stderr)
-    return problems
+    if problems is None:
+        return None
+    print(f"UPR Monitor: the changed data files were not loaded:\n{problems}", file=sys.stderr)
+    return Rejected(datetime.now(UTC), problems)
+
+
+def rejected(version: str) -> Rejected | None:
+    """The refused update of the data folder that ``version`` was built from, if its files still
+    differ from that build and could not be loaded (None once they are fixed and built)."""
+    files = _changed_data(version)
+    return None if files is None else _rebuild(version, files)
 
 
 def _rebuild_if_data_changed(version: str) -> str:
@@ -66,17 +86,24 @@ def _rebuild_if_data_changed(version: str) -> str:
     if files is None:
         return version
     with st.spinner(_("Loading the updated data…")):
-        problems = _rebuild(version, files)
-    if problems is None:
-        return current_version()
+        refused = _rebuild(version, files)
+    return current_version() if refused is None else version
+
+
+def rejected_notice(version: str, about, params: list[tuple[str, str]]) -> None:
+    """Every page's banner while an update is refused, pointing at the About page (``about``, the
+    router's page object, opened with the reader's ``params``), where the problems are listed."""
+    refused = rejected(version)
+    if refused is None:
+        return
     built = build_info(version).get("built_at")
     st.warning(
         _(
-            "The data files have changed but could not be loaded, so this shows the data built {built}. "
-            "The problems are in the server's log."
-        ).format(built=fmt_datetime(built) + " UTC")
+            "The data files were changed on {at} but could not be loaded, so this shows the data built "
+            "{built}. The problems are listed on the About page."
+        ).format(at=fmt_datetime(refused.at) + " UTC", built=fmt_datetime(built) + " UTC")
     )
-    return version
+    st.page_link(about, label=_("See what was wrong"), icon="📋", query_params=params)
 
 
 def database_version_or_stop() -> str:

@@ -9,9 +9,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import columns, markdown, notices, plan_template, session
+from dashboard import columns, exports, markdown, names, notices, plan_template, session
 from dashboard.data.options import filter_options
-from dashboard.exports import file_name, to_csv_bytes
 from dashboard.i18n import _, fmt_date, fmt_int, ngettext
 from dashboard.labels import describe, illustrative_warning
 from dashboard.view import Selection, View
@@ -23,6 +22,10 @@ PLOTLY_CONFIG = {
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
+
+
+# Room above a table for its toolbar, which Streamlit draws above the table's top edge on hover.
+TABLE_TOOLBAR_PX = 32
 
 
 def illustrative_notice(count: int, total: int | None = None) -> None:
@@ -79,23 +82,45 @@ def chart(figure: go.Figure, summary: str, key: str) -> None:
     st.caption(markdown.escape(summary))  # summaries quote data: names, themes
 
 
-def data_table(frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None) -> None:
-    """A table with headers in the reader's language, and a CSV download (data/'s column names) that is
-    built only when clicked."""
+def data_table(
+    frame: pd.DataFrame, name: str, key: str, column_config: dict | None = None, hidden=()
+) -> None:
+    """``frame`` (data values, data/'s column names) as a table in the reader's words, and its CSV.
+
+    The table and the CSV hold the same cells (dashboard/columns.py's ``for_reader``: names and
+    words in the reader's language, the document link beside the paragraph); ``hidden`` columns are
+    in the CSV only. ``frame`` must say whether illustrative rows are behind it (an ``illustrative``
+    flag or an ``illustrative_rows`` count; exports.UnmarkedExport otherwise): the file name says so too.
+
+    The file is made here, during the page's run, and the button only fetches it: a file made on
+    click (``data=callable``) is registered under a new id on every run, and the rerun the click
+    itself starts (or any other session's run ending) can drop the id the click is still asking
+    for; about 1 click in 6 then produced no file. Made now, the file is stored under a hash of its
+    bytes, so a rerun of the same view re-registers the same file, and ``on_click="ignore"`` means
+    the click starts no rerun at all. Tables hold one review's rows (a few hundred), so this costs
+    milliseconds.
+    """
+    table = columns.for_reader(exports.with_document_links(frame), names.current())
+    shown = columns.shown_order(table.columns, hidden)
+    st.space(TABLE_TOOLBAR_PX)  # the table's toolbar (search, full screen) appears here, not over a heading
     st.dataframe(
-        columns.blank_missing(frame),
+        columns.blank_missing(table),
         width="stretch",
         hide_index=True,
-        column_config=columns.config_for(frame.columns, column_config),
+        column_order=shown,
+        column_config=columns.config_for(table.columns, column_config, shown),
         key=f"{key}_table",
     )
     st.download_button(
-        _("Download CSV ({n} rows)").format(n=fmt_int(len(frame))),
-        data=lambda: to_csv_bytes(frame),
-        file_name=file_name(name, frame, date.today()),
+        ngettext("Download CSV ({n} row)", "Download CSV ({n} rows)", len(table)).format(
+            n=fmt_int(len(table))
+        ),
+        data=exports.to_csv_bytes(table),
+        file_name=exports.file_name(name, table, date.today()),
         mime="text/csv",
         key=f"{key}_download",
         icon="⬇️",
+        on_click="ignore",
     )
 
 

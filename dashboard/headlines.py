@@ -17,7 +17,7 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard import labels, wording
+from dashboard import labels, names, wording
 from dashboard.data import about, acceptance, explore, ministries, noted, overview, plan, recurring, states
 from dashboard.data.options import filter_options
 from dashboard.frames import records
@@ -77,8 +77,13 @@ def review_name(version: str, f: Selection) -> str:
     return _("{year} review").format(year=int(year))  # a year, never "2,019"
 
 
+def _sur(version: str, f: Selection) -> str:
+    """The state under review by its name in the reader's language (CLDR's; "កម្ពុជា" for Cambodia)."""
+    return names.of(version).state(f.state_under_review)
+
+
 def _where(version: str, f: Selection, quote: Quote = _plain) -> str:
-    return f"{quote(f.state_under_review)}, {review_name(version, f)}"
+    return f"{quote(_sur(version, f))}, {review_name(version, f)}"
 
 
 def for_page(version: str, view: View, today: date | None = None, quote: Quote = _plain) -> Headline:
@@ -103,7 +108,7 @@ def overview_page(version: str, view: View, quote: Quote = _plain) -> Headline:
             Figure(_("Position not read"), fmt_int(head["unclassified"])),
         )
     return Headline(
-        title=_("UPR recommendations to {sur}").format(sur=quote(f.state_under_review)),
+        title=_("UPR recommendations to {sur}").format(sur=quote(_sur(version, f))),
         intro=_(
             "How many recommendations each review brought, how many the government supported, and what became of them."
         ),
@@ -129,9 +134,11 @@ def overview_page(version: str, view: View, quote: Quote = _plain) -> Headline:
 
 
 def _supported_finding(version: str, f: Selection, supported: int, received: int, quote: Quote) -> str:
-    return _("{where}: {supported} of {received} recommendations supported").format(
-        where=_where(version, f, quote), supported=fmt_int(supported), received=fmt_int(received)
-    )
+    return ngettext(
+        "{where}: {supported} of {received} recommendation supported",
+        "{where}: {supported} of {received} recommendations supported",
+        received,
+    ).format(where=_where(version, f, quote), supported=fmt_int(supported), received=fmt_int(received))
 
 
 def acceptance_line(sur: str, row) -> str:
@@ -153,7 +160,7 @@ def acceptance_page(version: str, view: View, quote: Quote = _plain) -> Headline
     return Headline(
         title=_("Acceptance"),
         intro=_("Supported ÷ answered (supported or noted), always with the count beside the rate."),
-        lines=tuple(acceptance_line(quote(f.state_under_review), row) for row in records(totals)),
+        lines=tuple(acceptance_line(quote(_sur(version, f)), row) for row in records(totals)),
         finding=_supported_finding(version, f, together["supported"], together["received"], quote)
         + f" ({fmt_pct(together['rate'])})",
         number=fmt_pct(together["rate"]),
@@ -192,8 +199,10 @@ def ministries_page(version: str, view: View, today: date, quote: Quote = _plain
         intro=_(MINISTRY_INTRO),
         figures=tuple(figures),
         note=_("Moved: the latest status is partially or fully implemented."),
-        finding=_(
-            "{where}: civil society says {cs} of {supported} supported recommendations moved; the government says {gov}"
+        finding=ngettext(
+            "{where}: civil society says {cs} of {supported} supported recommendation moved; the government says {gov}",
+            "{where}: civil society says {cs} of {supported} supported recommendations moved; the government says {gov}",
+            head["supported"],
         ).format(
             where=_where(version, f, quote),
             cs=fmt_int(head["civil_society_moved"]),
@@ -220,7 +229,7 @@ def noted_page(version: str, view: View, quote: Quote = _plain) -> Headline:
         intro=_(
             "The recommendations {sur} did not accept (“noted”; some sources say “rejected”). Noted does not "
             "mean closed: a government can still act on them, and civil society can press it to."
-        ).format(sur=quote(f.state_under_review)),
+        ).format(sur=quote(_sur(version, f))),
         lines=lines if count else (),
         note=_(
             "The Cambodian Center for Human Rights (CCHR) urges the government to implement the noted "
@@ -255,23 +264,30 @@ def explore_page(version: str, view: View, quote: Quote = _plain) -> Headline:
     )
 
 
-def chosen_states(f: Selection) -> str:
-    """The recommending states and regional group the reader chose, in one phrase ("" for none)."""
+def chosen_states(f: Selection, shown: names.Names | None = None) -> str:
+    """The recommending states (named in the reader's language) and regional group the reader chose,
+    in one phrase ("" for none)."""
+    shown = shown or names.current()
     return ", ".join(
-        [*f.recommending_states, *([labels.label(f.regional_group)] if f.regional_group else [])]
+        [
+            *map(shown.state, f.recommending_states),
+            *([labels.label(f.regional_group)] if f.regional_group else []),
+        ]
     )
 
 
 def states_page(version: str, view: View, quote: Quote = _plain) -> Headline:
     f = view.selection
-    who, scope, sur = quote(chosen_states(f)), labels.scope(f), quote(f.state_under_review)
+    who, scope, sur = quote(chosen_states(f, names.of(version))), labels.scope(f), quote(_sur(version, f))
     totals = acceptance.totals(version, f)
     title = _("What {who} recommended").format(who=who) if who else _("Recommending states")
     illustrative = acceptance.illustrative_rows(version, f)
     if not who:
         ranking = states.ranking(version, f)
-        line = _(
-            "{n} states made the recommendations {sur} received in {scope}, most recommendations first."
+        line = ngettext(
+            "{n} state made the recommendations {sur} received in {scope}.",
+            "{n} states made the recommendations {sur} received in {scope}, most recommendations first.",
+            len(ranking),
         ).format(n=fmt_int(len(ranking)), sur=sur, scope=scope)
         return Headline(title=title, lines=(line,), finding=line.rstrip("."), number=fmt_int(len(ranking)),
                         number_label=_("recommending states"), illustrative=illustrative, empty=totals.empty)  # fmt: skip
@@ -311,10 +327,14 @@ def about_page(version: str, view: View, quote: Quote = _plain) -> Headline:
     return Headline(
         title=_("About the data"),
         intro=_(
-            "Where every number on this dashboard comes from, what is made up, and how to reuse it. This page covers the state under review chosen in the sidebar, all cycles."
+            "Where every number on this dashboard comes from, what is made up, and how to reuse it. This page covers the state under review you chose, all cycles."
         ),
-        finding=_("{sur}: {n} recommendations in {k} reviews, {illustrative} of them illustrative").format(
-            sur=quote(f.state_under_review),
+        finding=ngettext(
+            "{sur}, cycles reviewed: {k}; {n} recommendation, {illustrative} of them illustrative",
+            "{sur}, cycles reviewed: {k}; {n} recommendations, {illustrative} of them illustrative",
+            received,
+        ).format(
+            sur=quote(_sur(version, f)),
             n=fmt_int(received),
             k=fmt_int(len(cycles)),
             illustrative=fmt_int(illustrative),
@@ -344,9 +364,11 @@ def recurring_page(version: str, view: View, quote: Quote = _plain) -> Headline:
             Figure(_("Asked again"), fmt_int(sums["asked_again"])),
             Figure(_("Largest chain"), fmt_int(sums["largest"])),
         ),
-        finding=_("{where}: {repeats} of {n} recommendations ask again what an earlier review asked").format(
-            where=_where(version, f, quote), repeats=fmt_int(repeats), n=fmt_int(asked)
-        ),
+        finding=ngettext(
+            "{where}: {repeats} of {n} recommendation asks again what an earlier review asked",
+            "{where}: {repeats} of {n} recommendations ask again what an earlier review asked",
+            asked,
+        ).format(where=_where(version, f, quote), repeats=fmt_int(repeats), n=fmt_int(asked)),
         number=fmt_int(repeats),
         number_label=_("of {n} asked before").format(n=fmt_int(asked)),
         illustrative=int(by_cycle["illustrative_rows"].sum()),
@@ -373,8 +395,10 @@ def plan_page(version: str, view: View, quote: Quote = _plain) -> Headline:
             Figure(_("No plan"), fmt_int(cover["supported"] - cover["with_plan"])),
             Figure(_("Actions"), fmt_int(head["actions"])),
         ),
-        finding=_(
-            "{where}: {with_plan} supported recommendations have a plan; {overdue} have an overdue action"
+        finding=ngettext(
+            "{where}: {with_plan} supported recommendation has a plan; {overdue} have an overdue action",
+            "{where}: {with_plan} supported recommendations have a plan; {overdue} have an overdue action",
+            cover["supported"],
         ).format(
             where=_where(version, f, quote),
             with_plan=with_plan,

@@ -28,7 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import streamlit as st
-from babel.dates import format_date, format_time
+from babel import Locale
+from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
@@ -159,12 +160,15 @@ def _(message: str) -> str:
 
 
 def translate(message: str, lang: str) -> str:
-    """``message`` in ``lang`` whatever the session's language (a file made for a chosen language)."""
+    """``message`` in ``lang`` whatever the session's language (a file made for a chosen language; names
+    looked up many at a time; outside a run)."""
     return _translation(lang if lang in LANGUAGES else DEFAULT_LANGUAGE).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _catalog().ngettext(singular, plural, n)
+    """The catalog's plural form of ``singular``/``plural`` for the count ``n`` ("1 row", "2 rows"; Khmer
+    has one form). Every text that puts a count before a noun goes through here, never through ``_()``."""
+    return _catalog().ngettext(singular, plural, int(n))
 
 
 def source_language_note() -> str:
@@ -243,7 +247,13 @@ def fmt_date(value: date | datetime | None, format: str = "medium") -> str:
 
 
 def fmt_datetime(value: datetime | None) -> str:
-    """A moment in UTC in the language's notation, to the minute, e.g. "Nov 26, 2026 3:49 PM"."""
+    """A moment in UTC in the language's notation, to the minute, on the 24-hour clock: CLDR's medium
+    date, its "Hm" time and its pattern joining the two, e.g. "Nov 26, 2026, 15:49" / "26 វិច្ឆិកា 2026, 15:49".
+
+    CLDR's short time for Khmer is "h:mm a" with the day period left as "AM"/"PM" in Latin letters;
+    its 24-hour "Hm" skeleton needs no day period in any language, and a build time in UTC reads best
+    on a 24-hour clock anyway.
+    """
     if _missing(value):
         return NO_VALUE
     if hasattr(value, "to_pydatetime"):
@@ -252,8 +262,11 @@ def fmt_datetime(value: datetime | None) -> str:
         value = value.replace(tzinfo=UTC)
     value = value.astimezone(UTC)
     lang = current_language()
+    pattern = Locale.parse(lang).datetime_formats["medium"]  # "{1}, {0}": the date, then the time
     return _digits(
-        f"{format_date(value.date(), 'medium', locale=lang)} {format_time(value, 'short', locale=lang)}"
+        pattern.format(
+            format_skeleton("Hm", value, locale=lang), format_date(value.date(), "medium", locale=lang)
+        )
     )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date
-from urllib.parse import quote
 
 import pandas as pd
 
-from dashboard.i18n import N_, _, fmt_date, fmt_int
+from dashboard import columns, exports, names
+from dashboard.documents import document_url  # noqa: F401 (the API and the pages take it from here)
+from dashboard.i18n import N_, _, fmt_date, fmt_int, ngettext
 from dashboard.view import ANY, MAX_SEARCH_CHARS, Dropped, Selection, View
 from vocab import ACTION_CATEGORIES, NAMES, RECURRENCE_ORIGIN_NAMES, RECURRENCE_REASON_NAMES, SDG_GOALS
 
@@ -101,19 +102,23 @@ def scope(selection: Selection) -> str:
     return _("all cycles") if selection.cycle is None else _("cycle {n}").format(n=selection.cycle)
 
 
-def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
+def describe(
+    view: View, ministry_names: dict[str, str] | None = None, shown: names.Names | None = None
+) -> str:
     """The view in one plain sentence, e.g. "Cambodia, cycle 3: noted; recommended by France or Germany;
-    themes: Elections; search “land”". Data values are quoted as given (show it as text)."""
+    themes: Elections; search “land”", with states and themes named in the reader's language (``shown``,
+    this reader's by default). Data values are quoted as given (show it as text)."""
     s = view.selection
+    shown = shown or names.current()
     parts = [
         label(s.response) if s.response else "",
-        _("recommended by {states}").format(states=_(" or ").join(s.recommending_states))
+        _("recommended by {states}").format(states=_(" or ").join(map(shown.state, s.recommending_states)))
         if s.recommending_states
         else "",
         _("recommending states in the {group} group").format(group=label(s.regional_group))
         if s.regional_group
         else "",
-        _("themes: {themes}").format(themes=_(" or ").join(s.themes)) if s.themes else "",
+        _("themes: {themes}").format(themes=_(" or ").join(map(shown.theme, s.themes))) if s.themes else "",
         _("SDG {goal}").format(goal=sdg_name(s.sdg)) if s.sdg else "",
         _("ministries: {ministries}").format(
             ministries=_(" or ").join((ministry_names or {}).get(m, m) for m in s.ministries)
@@ -126,16 +131,19 @@ def describe(view: View, ministry_names: dict[str, str] | None = None) -> str:
         _("search “{q}”").format(q=s.search) if s.search else "",
         _("statuses as of {day}").format(day=fmt_date(s.as_of)) if s.as_of else "",
     ]
-    head = f"{s.state_under_review}, {scope(s)}"
+    head = f"{shown.state(s.state_under_review)}, {scope(s)}"
     rest = "; ".join(p for p in parts if p)
     return f"{head}: {rest}" if rest else head
 
 
 def illustrative_warning(count: int) -> str:
     """The warning every view with made-up rows carries (``count`` of them), on screen and in the API."""
-    return _(
-        "This view includes {count} illustrative recommendation(s): made-up stand-ins for data not yet "
-        "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts."
+    return ngettext(
+        "This view includes {count} illustrative recommendation: a made-up stand-in for data not yet "
+        "available (marked ILLUS- and in the Illustrative column). Do not quote it as a fact.",
+        "This view includes {count} illustrative recommendations: made-up stand-ins for data not yet "
+        "available (marked ILLUS- and in the Illustrative column). Do not quote them as facts.",
+        count,
     ).format(count=fmt_int(count))
 
 
@@ -144,7 +152,13 @@ def dropped_values(dropped: Iterable[Dropped]) -> list[str]:
     items = []
     for item in dropped:
         if item.reason == "too_long" and item.key == "q":
-            items.append(_("a search longer than {n} characters").format(n=MAX_SEARCH_CHARS))
+            items.append(
+                ngettext(
+                    "a search longer than {n} character",
+                    "a search longer than {n} characters",
+                    MAX_SEARCH_CHARS,
+                ).format(n=MAX_SEARCH_CHARS)
+            )
         elif item.key == "as_of":
             items.append(_as_of_dropped(item))
         elif item.suggestion:
@@ -183,20 +197,12 @@ def dropped_notice(dropped: Iterable[Dropped], escape: Callable[[str], str] = st
     )
 
 
-def document_url(document: str | None) -> str | None:
-    """The address of a UN document by its symbol (``A/HRC/26/16`` → https://undocs.org/A/HRC/26/16),
-    or None without one. undocs.org is the UN's own resolver of document symbols."""
-    return "https://undocs.org/" + quote(document, safe="/") if document else None
-
-
 STATUS_COLUMNS = ("government_status", "civil_society_status")
 
 
 def named_matches(rows: pd.DataFrame) -> pd.DataFrame:
-    """The Explorer's table of ``explore.matches`` rows: response and latest statuses by their names in
-    the reader's language ("–" where nobody has assessed). Its CSV is the Explorer's download, and the
-    data API's CSV (web/api/) is the same bytes."""
-    return rows.assign(
-        **{c: rows[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS_COLUMNS},
-        response=rows["response"].map(label),
-    )
+    """The Explorer's table of ``explore.matches`` rows as its reader sees and downloads it: the document
+    link beside the paragraph, responses and statuses by their names and states and themes by theirs
+    in the reader's language, where to read a text the data does not hold (dashboard/columns.py). Its
+    CSV is the Explorer's download, and the data API's CSV (web/api/) is the same bytes."""
+    return columns.for_reader(exports.with_document_links(rows), names.current())

@@ -37,7 +37,7 @@ UNDOCS = "https://undocs.org/"
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
     "actions": (
         ("id", N_("Action id")),
-        ("recommendation_ids", N_("Recommendation(s) it answers")),
+        ("recommendation_ids", N_("Recommendations it answers (one or several)")),
         ("ministry_id", N_("Responsible ministry")),
         ("description", N_("What will be done")),
         ("start_date", N_("Start date")),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import names
 from dashboard.frames import records
 from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
 from dashboard.labels import action_name, label, sdg_name
@@ -16,15 +17,19 @@ from vocab import MOVED_STATUSES
 SMALL_N = 3  # fewer recommendations than this: drawn faint, listed last, left out of "lowest/highest"
 
 
-def group_name(by: str, value: str) -> str:
-    """The display name of a breakdown value (a state, a regional group, a theme, an action category)."""
+def group_name(by: str, value: str, shown: names.Names | None = None) -> str:
+    """The display name of a breakdown value (a state, a regional group, a theme, an action category)
+    in the reader's language; ``shown``: the reader's names, when the caller has them already."""
+    shown = shown or names.current()
     if by == "action_category":
         return action_name(value)
     if by == "region":
-        return _("Other / observer") if value == "other" else value
+        return _("Other / observer") if value == "other" else shown.region(value)
     if by == "sdg":
         return sdg_name(value)
-    return value or _("none")
+    if not value:
+        return _("none")
+    return shown.state(value) if by == "state" else shown.theme(value) if by == "theme" else value
 
 
 def rate_text(supported: int, answered: int) -> str:
@@ -36,9 +41,10 @@ def rate_text(supported: int, answered: int) -> str:
 def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """``acceptance.rates`` output with the name, bar label and hover text the rate chart draws."""
     several = frame["cycle"].nunique() > 1
-    names = [group_name(by, g) for g in frame["group"]]
+    shown = names.current()
+    display = [group_name(by, g, shown) for g in frame["group"]]
     labels, hovers = [], []
-    for name, row in zip(names, records(frame), strict=True):
+    for name, row in zip(display, records(frame), strict=True):
         text = rate_text(row.supported, row.answered)
         labels.append(_("C{n}: {text}").format(n=row.cycle, text=text) if several else text)
         hovers.append(
@@ -50,7 +56,7 @@ def rate_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
                 rate=fmt_pct(row.rate),
             )
         )
-    return frame.assign(name=names, label=labels, hover=hovers)
+    return frame.assign(name=display, label=labels, hover=hovers)
 
 
 def rate_summary(frame: pd.DataFrame) -> str:
@@ -60,15 +66,32 @@ def rate_summary(frame: pd.DataFrame) -> str:
         solid = part[part["answered"] >= SMALL_N].sort_values(["rate", "answered"], ascending=[True, False])
         if solid.empty:
             parts.append(
-                _("Cycle {n}: every group has fewer than {k} recommendations.").format(n=cycle, k=SMALL_N)
+                ngettext(
+                    "Cycle {n}: every group has fewer than {k} recommendation.",
+                    "Cycle {n}: every group has fewer than {k} recommendations.",
+                    SMALL_N,
+                ).format(n=cycle, k=SMALL_N)
             )
             continue
         low, high = solid.iloc[0], solid.sort_values(["rate", "answered"], ascending=False).iloc[0]
+        if len(solid) == 1:  # one group to compare is no comparison: name it
+            parts.append(
+                ngettext(
+                    "Cycle {n}: only {name} has at least {k} recommendation: {rate}.",
+                    "Cycle {n}: only {name} has at least {k} recommendations: {rate}.",
+                    SMALL_N,
+                ).format(
+                    n=cycle, name=low["name"], k=SMALL_N, rate=rate_text(low["supported"], low["answered"])
+                )
+            )
+            continue
         if low["rate"] == high["rate"]:
             parts.append(
-                _("Cycle {n}: {rate} in every group with at least {k}.").format(
-                    n=cycle, rate=fmt_pct(low["rate"]), k=SMALL_N
-                )
+                ngettext(
+                    "Cycle {n}: {rate} in each of the {groups} groups with at least {k} recommendation.",
+                    "Cycle {n}: {rate} in each of the {groups} groups with at least {k} recommendations.",
+                    SMALL_N,
+                ).format(n=cycle, rate=fmt_pct(low["rate"]), groups=fmt_int(len(solid)), k=SMALL_N)
             )
             continue
         parts.append(
@@ -81,32 +104,45 @@ def rate_summary(frame: pd.DataFrame) -> str:
             )
         )
     parts.append(
-        _("Groups with fewer than {k} recommendations are drawn faint and listed last.").format(k=SMALL_N)
+        ngettext(
+            "Groups with fewer than {k} recommendation are drawn faint and listed last.",
+            "Groups with fewer than {k} recommendations are drawn faint and listed last.",
+            SMALL_N,
+        ).format(k=SMALL_N)
     )
     return " ".join(parts)
 
 
 def count_chart_frame(frame: pd.DataFrame, by: str) -> pd.DataFrame:
     """``acceptance.rates`` output (of noted rows) as name, count, label ("5") and bar_label ("C2: 5")."""
-    names = [group_name(by, g) for g in frame["group"]]
+    shown = names.current()
+    display = [group_name(by, g, shown) for g in frame["group"]]
     labels = [fmt_int(n) for n in frame["received"]]
     bar_labels = [_("C{n}: {text}").format(n=c, text=t) for c, t in zip(frame["cycle"], labels, strict=True)]
-    return frame.assign(name=names, count=frame["received"], label=labels, bar_label=bar_labels)
+    return frame.assign(name=display, count=frame["received"], label=labels, bar_label=bar_labels)
 
 
-def count_summary(frame: pd.DataFrame, in_all: str, top: int = 3) -> str:
+def count_summary(frame: pd.DataFrame, in_all, top: int = 3) -> str:
     """The groups with the most noted recommendations, all cycles of the view together.
 
-    ``in_all`` says how many groups there are, e.g. "{k} themes in all".
+    ``in_all(k)`` says how many groups there are in the catalog's plural form, e.g. "12 themes in all."
     """
     totals = frame.groupby("name")["count"].sum().sort_values(ascending=False)
     leaders = ", ".join(f"{name} ({fmt_int(n)})" for name, n in totals.head(top).items())
-    return _("Most noted: {leaders}.").format(leaders=leaders) + " " + in_all.format(k=fmt_int(len(totals)))
+    return (
+        _("Most noted: {leaders}.").format(leaders=leaders)
+        + " "
+        + in_all(len(totals)).format(k=fmt_int(len(totals)))
+    )
 
 
 def split_frame(frame: pd.DataFrame, name_column: str) -> pd.DataFrame:
-    """Rows with supported and noted counts as name and "12 · 83 % supported" labels, order kept."""
+    """Rows with supported and noted counts as name and "12 · 83 % supported" labels, order kept
+    (a ``state`` or ``theme`` column is named in the reader's language)."""
     received = frame["supported"] + frame["noted"]
+    if name_column in ("state", "theme"):
+        shown = names.current()
+        frame = frame.assign(**{name_column: [group_name(name_column, v, shown) for v in frame[name_column]]})
     labels = [
         _("{n} · {rate} supported").format(n=fmt_int(n), rate=fmt_pct(s / n if n else None))
         for s, n in zip(frame["supported"], received, strict=True)
@@ -169,10 +205,15 @@ def official_totals_line(row: dict) -> str:
     under Human Rights Council resolution 5/1, as UPR Info counts it.
     """
     rejected = row.get("official_rejected")
+    states = row.get("official_recommending_states")
+    states = int(states) if states is not None and states == states else 0
     if rejected is not None and rejected == rejected and int(rejected):
-        return _(
+        return ngettext(
             "Official totals: {supported} supported + {noted} noted + {rejected} rejected = {received} received "
-            "(rejected counts as noted), {states} states — {source}."
+            "(rejected counts as noted), {states} state — {source}.",
+            "Official totals: {supported} supported + {noted} noted + {rejected} rejected = {received} received "
+            "(rejected counts as noted), {states} states — {source}.",
+            states,
         ).format(
             supported=fmt_int(row["official_supported"]),
             noted=fmt_int(row["official_noted"] - rejected),
@@ -181,8 +222,10 @@ def official_totals_line(row: dict) -> str:
             states=fmt_int(row["official_recommending_states"]),
             source=row["official_source"],
         )
-    return _(
-        "Official totals: {received} received, {supported} supported, {noted} noted, {states} states — {source}."
+    return ngettext(
+        "Official totals: {received} received, {supported} supported, {noted} noted, {states} state — {source}.",
+        "Official totals: {received} received, {supported} supported, {noted} noted, {states} states — {source}.",
+        states,
     ).format(
         received=fmt_int(row["official_received"]),
         supported=fmt_int(row["official_supported"]),
@@ -232,15 +275,21 @@ def acceptance_summary(frame: pd.DataFrame, by: str, limit: int | None) -> str:
     return summary
 
 
-def noted_sections() -> list[tuple[str, str, int, str]]:
-    """The Noted page's charts: (by, title, how many groups the chart shows, "{k} ... in all")."""
+def noted_sections() -> list[tuple]:
+    """The Noted page's charts: (by, title, how many groups the chart shows, k → "{k} ... in all" in the
+    catalog's plural form)."""
     return [
-        ("theme", _("Noted, by theme"), 20, _("{k} themes in all.")),
-        ("state", _("Noted, by recommending state"), 25, _("{k} states in all.")),
+        ("theme", _("Noted, by theme"), 20, lambda k: ngettext("{k} theme in all.", "{k} themes in all.", k)),
+        (
+            "state",
+            _("Noted, by recommending state"),
+            25,
+            lambda k: ngettext("{k} state in all.", "{k} states in all.", k),
+        ),
     ]
 
 
-def noted_summary(frame: pd.DataFrame, in_all: str, limit: int) -> str:
+def noted_summary(frame: pd.DataFrame, in_all, limit: int) -> str:
     summary = count_summary(frame, in_all)
     if frame["name"].nunique() > limit:
         summary += " " + _(
@@ -279,7 +328,7 @@ def status_title(assessor: str) -> str:
 def recommendation_facts(rec: dict, assigned: pd.DataFrame) -> list[str]:
     """One recommendation's review, states, response, position, category, themes, ministries and
     source, a line each (``explore.recommendation`` and ``explore.ministries_of``); data quoted as given."""
-    category = rec["action_category"]
+    category, shown = rec["action_category"], names.current()
     lines = [
         _("Review: cycle {cycle} ({year}), {document} para {paragraph}").format(
             cycle=rec["cycle"],
@@ -287,7 +336,9 @@ def recommendation_facts(rec: dict, assigned: pd.DataFrame) -> list[str]:
             document=rec["document"] or "–",
             paragraph=rec["paragraph"] or "–",
         ),
-        _("Recommending states: {states}").format(states=", ".join(rec["recommending_states"]) or "–"),
+        _("Recommending states: {states}").format(
+            states=", ".join(map(shown.state, rec["recommending_states"])) or "–"
+        ),
         _("Response: {response} (the source's word: {word})").format(
             response=label(rec["response"]), word=rec["response_label"]
         ),
@@ -295,7 +346,7 @@ def recommendation_facts(rec: dict, assigned: pd.DataFrame) -> list[str]:
         if rec["wg_position"]
         else "",
         _("Action category: {name}").format(name=action_name(category)) if category else "",
-        _("Themes: {themes}").format(themes=", ".join(rec["themes"]) or "–"),
+        _("Themes: {themes}").format(themes=", ".join(map(shown.theme, rec["themes"])) or "–"),
         _("Ministries: {ministries}").format(
             ministries=", ".join(f"{m.ministry} ({label(m.role)})" for m in records(assigned))
             or _("none assigned")
@@ -306,10 +357,15 @@ def recommendation_facts(rec: dict, assigned: pd.DataFrame) -> list[str]:
 
 
 def acceptance_joint_note() -> str:
-    return _(
+    """How the acceptance breakdowns count joint and multi-theme recommendations, and faint bars."""
+    return ngettext(
         "A joint recommendation counts once for each of its recommending states and regional groups, "
         "and once for each of its themes, so group counts add up to more than the total. Groups with "
-        "fewer than {k} recommendations are drawn faint: a rate of a handful says little."
+        "fewer than {k} recommendation are drawn faint: a rate of a handful says little.",
+        "A joint recommendation counts once for each of its recommending states and regional groups, "
+        "and once for each of its themes, so group counts add up to more than the total. Groups with "
+        "fewer than {k} recommendations are drawn faint: a rate of a handful says little.",
+        SMALL_N,
     ).format(k=SMALL_N)
 
 

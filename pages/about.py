@@ -3,12 +3,11 @@
 from datetime import date
 from urllib.parse import urlsplit
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import components, headlines, session, wording
+from dashboard import components, headlines, names, page_filters, provenance, session, wording
 from dashboard.data import about, overview
-from dashboard.i18n import _, fmt_int
+from dashboard.i18n import _, fmt_date, fmt_datetime, fmt_int, ngettext
 
 version, view = session.version(), session.current()
 f = view.selection
@@ -18,14 +17,12 @@ info = overview.build_info(version)
 files = about.source_files(version)
 built, latest = info.get("built_at"), info.get("latest_assessment")
 ROWS_OF = wording.rows_of_names()
-COLUMNS = {
-    "source_url": st.column_config.LinkColumn(_("Source link")),
-    "note": st.column_config.TextColumn(_("Note"), width="large"),
-}
+COLUMNS = {"note": st.column_config.TextColumn(_("Note"), width="large")}
 
 head = headlines.about_page(version, view)
 st.title(head.title)
 st.markdown(head.intro)
+page_filters.draw(view)
 components.illustrative_notice(about.illustrative_recommendations(version, f.state_under_review))
 
 st.subheader(_("Sources, cycle by cycle"))
@@ -37,7 +34,9 @@ st.markdown(
 if cycles.empty:
     st.info(_("No review of this state is loaded yet."))
 else:
-    components.data_table(cycles, "sources", key="sources", column_config=COLUMNS)
+    provenance.sources(overview.reviews(version, f.state_under_review))
+    with st.expander(_("Table and CSV: sources, cycle by cycle")):
+        components.data_table(cycles, "sources", key="sources", column_config=COLUMNS)
     st.markdown(
         _("Where the recommendations themselves come from (an import names its file and download date):")
     )
@@ -56,10 +55,12 @@ st.markdown(
     )
 )
 shown = counts.assign(
-    rows_of=counts["rows_of"].map(ROWS_OF), official=counts["total"] - counts["illustrative"]
+    rows_of=counts["rows_of"].map(ROWS_OF),
+    official=counts["total"] - counts["illustrative"],
+    illustrative_rows=counts["illustrative"],
 )
 components.data_table(
-    shown[["rows_of", "total", "official", "illustrative"]],
+    shown[["rows_of", "total", "official", "illustrative_rows"]],
     "illustrative",
     key="illustrative",
     column_config=COLUMNS,
@@ -103,20 +104,21 @@ st.markdown(
 )
 
 st.subheader(_("Last update"))
+provenance.rejected_update(version)
 cols = st.columns(2)
-cols[0].metric(_("Data built"), built.strftime("%Y-%m-%d %H:%M UTC") if built is not None else "–")
-cols[1].metric(
-    _("Latest assessment"),
-    "–" if latest is None or pd.isna(latest) else pd.Timestamp(latest).date().isoformat(),
-)
+cols[0].metric(_("Data built"), fmt_datetime(built) + " UTC" if built is not None else "–")
+cols[1].metric(_("Latest assessment"), fmt_date(latest))
 if files.empty:
     st.info(_("The build recorded no source files."))
 else:
     components.data_table(files, "source-files", key="files", column_config=COLUMNS)
+    read = about.rows_read(version)
     st.caption(
-        _(
-            "{n} rows read in all; the SHA-256 prefix identifies the exact file each figure was built from."
-        ).format(n=fmt_int(about.rows_read(version)))
+        ngettext(
+            "{n} row read in all; the SHA-256 prefix identifies the exact file each figure was built from.",
+            "{n} rows read in all; the SHA-256 prefix identifies the exact file each figure was built from.",
+            read,
+        ).format(n=fmt_int(read))
     )
 
 st.subheader(_("Licence and citation"))
@@ -131,7 +133,12 @@ st.markdown(_("Suggested citation:"))
 citation = _("UPR Monitor, “UPR recommendations to {sur}”, data built {built}, {url} (accessed {today}).")
 built_day = built.strftime("%Y-%m-%d") if built is not None else "–"
 st.code(
-    citation.format(sur=f.state_under_review, built=built_day, url=url, today=date.today().isoformat()),
+    citation.format(
+        sur=names.current().state(f.state_under_review),
+        built=built_day,
+        url=url,
+        today=date.today().isoformat(),
+    ),
     language=None,
     wrap_lines=True,
 )

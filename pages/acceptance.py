@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, headlines, labels, markdown, session, wording
+from dashboard import components, headlines, labels, markdown, page_filters, session, wording
 from dashboard.charts.acceptance import rate_figure
 from dashboard.data import acceptance, overview
 from dashboard.frames import records
@@ -16,11 +16,10 @@ head = headlines.acceptance_page(version, view, quote=markdown.escape)
 
 st.title(head.title)
 st.markdown(head.intro)
+page_filters.draw(view)
 components.illustrative_notice(head.illustrative)
 if head.empty:
-    st.info(
-        _("No recommendations match these filters. Widen the filters in the sidebar to see acceptance rates.")
-    )
+    st.info(_("No recommendations match these filters. Widen the filters to see acceptance rates."))
     components.copy_link(view)
     st.stop()
 

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from dashboard import components, headlines, plan_wording, session, wording
+from dashboard import components, headlines, page_filters, plan_wording, session, wording
 from dashboard.charts.timeline import timeline_figure
 from dashboard.data import explore, overview
 from dashboard.i18n import _, current_language, source_language_note
-from dashboard.labels import document_url, label, named_matches
+from dashboard.labels import document_url, label
 from dashboard.sections import recurrence
 
 version, view, lang = session.version(), session.current(), current_language()
@@ -19,9 +19,8 @@ choices = ["", *ids, *([outside] if outside else [])]
 asked = [d.value for d in session.dropped() if d.key == "rec"]
 
 st.title(_("Explorer"))
-st.markdown(
-    _('Search with the **Search** box in the sidebar: every word must appear; put "a phrase" in quotes.')
-)
+st.markdown(_('Search below: every word must appear; put "a phrase" in quotes.'))
+page_filters.draw(view)
 components.illustrative_notice(int(rows["illustrative"].sum()))
 if asked:
     # The id comes from the link: shown as plain text, never as Markdown.
@@ -74,15 +73,11 @@ if rec:
             )
         )
         components.chart(timeline_figure(history, labels), summary, key="timeline")
-        shown = history.assign(assessor=history["assessor"].map(label), status=history["status"].map(label))
         components.data_table(
-            shown,
+            history,
             f"history-{value}",
             key="history",
-            column_config={
-                "evidence_url": st.column_config.LinkColumn(_("Evidence")),
-                "date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD"),
-            },
+            column_config={"date": st.column_config.DateColumn(_("Date"), format="YYYY-MM-DD")},
         )
     recurrence.asked_before(version, rec, view)
 
@@ -102,10 +97,10 @@ if rec:
 
 st.subheader(_("Matching recommendations"))
 if rows.empty:
-    st.info(_("No recommendation matches. Try fewer or other words, or widen the filters in the sidebar."))
+    st.info(_("No recommendation matches. Try fewer or other words, or widen the filters."))
 else:
     components.data_table(
-        named_matches(rows),
+        rows,  # the table and its CSV are labels.named_matches(rows), as the data API's CSV
         "recommendations",
         key="matches",
         column_config={"text": st.column_config.TextColumn(_("Text"), width="large")},

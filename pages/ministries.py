@@ -4,11 +4,10 @@ from datetime import date
 
 import streamlit as st
 
-from dashboard import components, headlines, session, wording
+from dashboard import components, headlines, page_filters, session, wording
 from dashboard.charts.ministries import status_figure
 from dashboard.data import ministries, overview
-from dashboard.i18n import _, current_language, fmt_int
-from dashboard.labels import label
+from dashboard.i18n import _, current_language, fmt_int, ngettext
 from dashboard.sections import progress
 
 version, view, lang, today = session.version(), session.current(), current_language(), date.today()
@@ -18,27 +17,22 @@ head = headlines.ministries_page(version, view, today)
 pairs = ministries.assignments(version, f, lang, today)
 recs = ministries.recommendations(version, f, lang, today)
 disagree, stalled = ministries.disagreements(recs), ministries.stalled(recs)
-STATUS = {"government_status": _("Government"), "civil_society_status": _("Civil society")}
 # Headers come from dashboard/columns.py; here only what this page says or shows its own way.
-COLUMNS = STATUS | {
+COLUMNS = {
+    "government_status": _("Government"),
+    "civil_society_status": _("Civil society"),
     "government_date": st.column_config.DateColumn(_("Government date"), format="YYYY-MM-DD"),
     "civil_society_date": st.column_config.DateColumn(_("Civil-society date"), format="YYYY-MM-DD"),
     "last_assessed": st.column_config.DateColumn(_("Last assessed"), format="YYYY-MM-DD"),
 }
 
 
-def labelled(frame):
-    """Status codes as the reader's words; a missing status as a dash."""
-    return frame.assign(
-        **{c: frame[c].map(lambda s: label(s) if isinstance(s, str) else "–") for c in STATUS}
-    )
-
-
 st.title(head.title)
 st.markdown(head.intro)
+page_filters.draw(view)
 components.illustrative_notice(head.illustrative)
 if head.empty:
-    st.info(_("No supported recommendation matches these filters. Widen the filters in the sidebar."))
+    st.info(_("No supported recommendation matches these filters. Widen the filters."))
     components.copy_link(view)
     st.stop()
 
@@ -75,8 +69,12 @@ else:
             "Progress columns count the recommendations {role}. Stalled: no assessment for a year or more, or never."
         ).format(role=ROLES[role])
     )
-    components.data_table(
-        table.drop(columns=["ministry_id"]), "ministries", key="ministries", column_config=COLUMNS
+    components.data_table(  # in the CSV only, so the table fits a laptop: "counted" repeats Leads (or
+        table.drop(columns=["ministry_id"]),  # Leads + Supports); the notice above says what is illustrative
+        "ministries",
+        key="ministries",
+        column_config=COLUMNS,
+        hidden=["counted", "illustrative_rows"],
     )
 
 progress.over_time(version, f, today)
@@ -88,18 +86,20 @@ if disagree.empty:
         _("No recommendation here has a latest government status that differs from the civil-society one.")
     )
 else:
-    components.data_table(labelled(disagree), "disagreements", key="disagree", column_config=COLUMNS)
+    components.data_table(disagree, "disagreements", key="disagree", column_config=COLUMNS)
 
 st.subheader(_("No update for a year or more"))
 st.caption(
-    _("Nobody has assessed these for {days} days or more, or ever.").format(
-        days=fmt_int(ministries.STALE_DAYS)
-    )
+    ngettext(
+        "Nobody has assessed these for {days} day or more, or ever.",
+        "Nobody has assessed these for {days} days or more, or ever.",
+        ministries.STALE_DAYS,
+    ).format(days=fmt_int(ministries.STALE_DAYS))
 )
 if stalled.empty:
     st.info(_("Every recommendation here has been assessed within the last year."))
 else:
-    components.data_table(labelled(stalled), "stalled", key="stalled", column_config=COLUMNS)
+    components.data_table(stalled, "stalled", key="stalled", column_config=COLUMNS)
 
 components.plan_template_download(version, view, lang)
 components.copy_link(view)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, headlines, labels, markdown, session, wording
+from dashboard import components, headlines, labels, markdown, page_filters, session, wording
 from dashboard.charts.noted import count_figure
 from dashboard.data import acceptance, noted, overview
 from dashboard.i18n import _, fmt_int
@@ -11,7 +11,7 @@ version, view = session.version(), session.current()
 f = view.selection
 only = noted.only_noted(f)
 per_cycle = acceptance.totals(version, only)  # one row per cycle with noted recommendations
-rows = wording.with_pointers(noted.recommendations(version, f))
+rows = noted.recommendations(version, f)
 positions = noted.wg_positions(version, f)
 head = headlines.noted_page(version, view, quote=markdown.escape)
 
@@ -19,11 +19,12 @@ st.title(head.title)
 st.markdown(head.intro)
 if head.note:
     st.markdown(head.note)
+page_filters.draw(view)
 if f.response == "supported":
     st.info(_("This page lists noted recommendations only, so the Response filter is not applied here."))
 components.illustrative_notice(head.illustrative)
 if head.empty:
-    st.info(_("No noted recommendations match these filters. Widen the filters in the sidebar to see some."))
+    st.info(_("No noted recommendations match these filters. Widen the filters to see some."))
     components.copy_link(view)
     st.stop()
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, plan_wording, session
+from dashboard import components, page_filters, plan_wording, session
 from dashboard.charts.plan import indicator_figure, states_figure
 from dashboard.data import overview, plan
 from dashboard.i18n import _, current_language, fmt_int, fmt_number, plotly_separators
@@ -32,9 +32,10 @@ st.markdown(
         "for each of them.**"
     )
 )
+page_filters.draw(view)
 components.illustrative_notice(head["illustrative"])
 if not cover["supported"]:
-    st.info(_("No supported recommendation matches these filters. Widen the filters in the sidebar."))
+    st.info(_("No supported recommendation matches these filters. Widen the filters."))
     components.copy_link(view)
     st.stop()
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import components, markdown, session
+from dashboard import components, markdown, names, page_filters, session
 from dashboard.data import overview, recurring
 from dashboard.i18n import _, fmt_int, ngettext
 from dashboard.sections import recurrence
@@ -18,8 +18,9 @@ st.markdown(
     _(
         "Recommendations to {sur} that ask for what an earlier review already asked. The links between "
         "them are suggested by a program that compares the texts, and confirmed or rejected by monitors."
-    ).format(sur=markdown.escape(f.state_under_review))
+    ).format(sur=markdown.escape(names.current().state(f.state_under_review)))
 )
+page_filters.draw(view)
 components.illustrative_notice(int(by_cycle["illustrative_rows"].sum()))
 
 recurrence.repeats(version, f, by_cycle)

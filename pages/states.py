@@ -4,10 +4,10 @@ import html
 
 import streamlit as st
 
-from dashboard import components, headlines, labels, markdown, session, wording
+from dashboard import components, headlines, labels, markdown, page_filters, session, wording
 from dashboard.charts.states import split_figure
 from dashboard.data import acceptance, overview, states
-from dashboard.i18n import _
+from dashboard.i18n import _, fmt_int, ngettext
 
 version, view = session.version(), session.current()
 f = view.selection
@@ -19,16 +19,17 @@ who = headlines.chosen_states(f)
 head = headlines.states_page(version, view, quote=markdown.escape)
 
 st.title(head.title)
+page_filters.draw(view)
 components.illustrative_notice(head.illustrative)
 if head.empty:
-    st.info(_("No recommendations match these filters. Widen the filters in the sidebar to see some."))
+    st.info(_("No recommendations match these filters. Widen the filters to see some."))
     components.copy_link(view)
     st.stop()
 
 if not who:
     st.info(
         _(
-            "Pick one or more states under “Recommending states” (or a UN regional group) in the sidebar to "
+            "Pick one or more states under “Recommending states” (or a UN regional group) above to "
             "see what they recommended to {sur} and what became of it."
         ).format(sur=markdown.escape(f.state_under_review))
     )
@@ -38,7 +39,11 @@ if not who:
         split_figure(top, _("Recommendations by state · {scope}").format(scope=scope), split_names),
         wording.split_summary(top)
         + " "
-        + _("The chart shows the {k} states with the most; the table has all.").format(k=len(top)),
+        + ngettext(
+            "The chart shows the {k} state with the most; the table has all.",
+            "The chart shows the {k} states with the most; the table has all.",
+            len(top),
+        ).format(k=fmt_int(len(top))),
         key="ranking",
     )
 else:
@@ -68,7 +73,7 @@ else:
     st.subheader(_("Their recommendations"))
     st.caption(_("A joint recommendation appears once here, with all its states."))
     components.data_table(
-        wording.with_pointers(states.recommendations(version, f)),
+        states.recommendations(version, f),
         "recommendations-by-state",
         key="recommendations",
         column_config={"text": st.column_config.TextColumn(_("Text (or where to read it)"), width="large")},
@@ -82,7 +87,11 @@ components.data_table(
     ranking,
     "recommending-states",
     key="ranking",
-    column_config={"rate": st.column_config.NumberColumn(_("Acceptance rate"), format="percent")},
+    column_config={  # "State" in this page's own table: it fits a laptop in Khmer too
+        "state": _("State"),
+        "rate": st.column_config.NumberColumn(_("Acceptance rate"), format="percent"),
+    },
+    hidden=["cycles"] if f.cycle is not None else [],  # one cycle: the same in every row (kept in the CSV)
 )
 components.copy_link(view)
 components.source_line(overview.build_info(version))

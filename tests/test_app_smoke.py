@@ -21,12 +21,25 @@ def test_every_page_renders_on_the_golden_fixture(run_page, golden_db, page):
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p])
 def test_the_shared_filters_work_on_every_page(run_page, golden_db, page):
-    """The router's sidebar runs with each page: changing a filter there reaches the page."""
+    """The filters run with each page, on the page or in the sidebar: changing one reaches the page."""
     at = run_page(golden_db, page, params={"cycle": "1"})
-    assert at.sidebar.selectbox(key="cycle").value == "1"
-    at.sidebar.selectbox(key="cycle").select("2").run()
+    assert at.selectbox(key="cycle").value == "1"
+    at.selectbox(key="cycle").select("2").run()
     assert not at.exception, [e.value for e in at.exception]
     assert at.session_state["_view"].selection.cycle == 2
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "about"])
+def test_the_search_and_the_key_filters_are_on_the_page_itself(run_page, golden_db, page):
+    """A phone hides the sidebar behind a button: the page's own search and key filters are on it."""
+    at = run_page(golden_db, page, params={"cycle": "1"})
+    main_keys = {w.key for kind in ("text_input", "selectbox", "multiselect") for w in at.main.get(kind)}
+    side_keys = {w.key for kind in ("text_input", "selectbox", "multiselect") for w in at.sidebar.get(kind)}
+    assert {"q", "cycle"} <= main_keys, main_keys
+    assert not main_keys & side_keys  # each filter once
+    assert {"q", "cycle", "response", "state", "region", "theme", "ministry", "status", "assessor"} <= (
+        main_keys | side_keys
+    )
 
 
 def metrics(at) -> dict[str, str]:

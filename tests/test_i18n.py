@@ -261,7 +261,7 @@ def metrics(at) -> dict[str, str]:
 def test_lang_km_opens_the_overview_in_khmer(run_page, bundled_db):
     at = run_page(bundled_db, params={"lang": "km"})
     assert not at.exception
-    assert at.title[0].value == km("UPR recommendations to {sur}").format(sur="Cambodia")
+    assert at.title[0].value == km("UPR recommendations to {sur}").format(sur="កម្ពុជា")  # CLDR's name
     shown = metrics(at)
     assert shown[km("Received")] == format_decimal(198, locale="km")
     assert shown[km("Acceptance rate")] == format_percent(173 / 198, locale="km")
@@ -269,7 +269,7 @@ def test_lang_km_opens_the_overview_in_khmer(run_page, bundled_db):
     assert any(KHMER.search(w.value) for w in at.warning)  # the illustrative notice, in Khmer
     latest = date.fromisoformat(pd.read_csv(paths.data_dir() / "progress.csv")["date"].max())
     assert any(format_date(latest, locale="km") in c.value for c in at.caption)  # the data-as-of line
-    assert at.sidebar.header[0].value == km("Filters")
+    assert at.sidebar.header[0].value == km("More filters")  # the key filters are on the page
 
 
 def test_switching_back_to_english_keeps_the_filters(run_page, golden_db):

@@ -12,6 +12,7 @@ COLUMNS = [
     "cycle",
     "document",
     "paragraph",
+    "document_url",
     "recommending_states",
     "response",
     "response_label",

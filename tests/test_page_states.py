@@ -46,7 +46,7 @@ def test_a_link_to_one_cycle_and_state_seeds_the_view(run_page, golden_db):
     assert texts(at, "subheader")[0] == (
         "Atlantis received 1 recommendation from France in cycle 2 and supported 0 (0%)."
     )
-    assert at.dataframe[0].value["response"].tolist() == ["noted"]
+    assert at.dataframe[0].value["response"].tolist() == ["Noted"]  # the reader's word, as everywhere
     assert not any("illustrative" in w for w in texts(at, "warning"))
 
 

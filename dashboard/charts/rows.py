@@ -43,6 +43,8 @@ def row_figure(title: str, labels: list[str], per_row: int) -> dict:
         "x": [0] * len(labels),
         "y": label_y,
         "text": labels,
+        # A thin space first: a Khmer consonant that reaches left of its origin (អ) is not cut at the axis.
+        "texttemplate": "\u2009%{text}",
         "mode": "text",
         "textposition": "middle right",
         "textfont": {"size": 13, "color": DARK_TEXT},

@@ -32,9 +32,7 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
                 textangle=0,
                 textfont={"size": 11},
                 insidetextfont={"color": inside_colour(colour)},
-                hovertext=[
-                    f"{n}: {v} {names[column].lower()}" for n, v in zip(frame["name"], values, strict=True)
-                ],
+                hovertext=[f"{n} · {names[column]}: {v}" for n, v in zip(frame["name"], values, strict=True)],
             )
         )
     total = frame["supported"] + frame["noted"]

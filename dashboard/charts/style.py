@@ -37,17 +37,33 @@ def merge(base: dict, extra: dict) -> dict:
     return merged
 
 
+# A strip along the top of every chart, above its title, where the toolbars appear when a reader points
+# at (or taps) the chart: Plotly's own (download as PNG, zoom) and Streamlit's (full screen). Without
+# it they cover the end of a title on a phone.
+TOOLBAR_STRIP_PX = 32
+
+
 def base_layout(title: str, height: int = 380, separators: str = ".,") -> dict:
-    """Shared layout: readable on a 390-px phone (legend below, tight margins).
+    """Shared layout: readable on a 390-px phone (legend below, tight margins), the title below the
+    toolbars' strip (``height`` is the chart's own; the strip comes on top of it).
 
     ``separators``: the reader's decimal then group symbol for axis and hover numbers (pages pass
     ``dashboard.i18n.plotly_separators()``; the builder itself stays free of session state).
     """
     return {
         "separators": separators,
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "height": height,
-        "margin": {"l": 8, "r": 8, "t": 48, "b": 8},
+        "title": {
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": TOOLBAR_STRIP_PX + 4},
+            "font": {"size": 16},
+        },
+        "height": height + TOOLBAR_STRIP_PX,
+        "margin": {"l": 8, "r": 8, "t": 48 + TOOLBAR_STRIP_PX, "b": 8},
         "font": {"family": FONT, "size": 13},
         "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
         "plot_bgcolor": "white",

@@ -13,7 +13,7 @@ def provenance(version: str, sur: str) -> pd.DataFrame:
     """Per cycle of ``sur``: loaded received/supported/noted beside the official totals, their source and note."""
     columns = ["cycle", "document", "reconciles", "received", "official_received", "supported", "official_supported",
                "noted", "official_noted", "rejected", "official_rejected", "pending", "unclassified",
-               "recommending_states", "official_recommending_states", "illustrative",
+               "recommending_states", "official_recommending_states", "illustrative_rows",
                "official_source", "official_source_url", "official_note"]  # fmt: skip
     return overview.reviews(version, sur)[columns].rename(
         columns={"official_source": "source", "official_source_url": "source_url", "official_note": "note"}
@@ -67,12 +67,24 @@ def rows_read(version: str) -> int:
     return int(query(version, "SELECT coalesce(sum(rows), 0) AS n FROM source_files").iloc[0]["n"])
 
 
+# The files whose rows carry an ``illustrative`` flag, and the published table that holds those rows.
+_FLAGGED = (("recommendations.csv", "recommendations"), ("assignments.csv", "assignments"),
+            ("progress.csv", "progress"))  # fmt: skip
+
+
 @st.cache_data(show_spinner=False, max_entries=8)
 def source_files(version: str) -> pd.DataFrame:
-    """The CSV files this database was built from: rows read, encoding found, and a SHA-256 prefix."""
+    """The CSV files this database was built from: rows read, encoding found, a SHA-256 prefix, and
+    illustrative_rows (how many of the file's rows are illustrative; 0 for files without the flag)."""
+    counts = " UNION ALL ".join(
+        f"SELECT '{file}' AS file, count(*) FILTER (WHERE illustrative) AS n FROM {table}"  # noqa: S608 (constants above)
+        for file, table in _FLAGGED
+    )
     return query(
         version,
-        "SELECT file, rows, encoding, left(sha256, 12) AS sha256_prefix FROM source_files ORDER BY file",
+        "SELECT f.file, f.rows, f.encoding, left(f.sha256, 12) AS sha256_prefix, "  # noqa: S608 (constant fragments)
+        f"coalesce(c.n, 0) AS illustrative_rows FROM source_files f LEFT JOIN ({counts}) c USING (file) "
+        "ORDER BY f.file",
     )
 
 

@@ -1,5 +1,8 @@
 """The WHERE clause every query shares: which recommendations the reader's selection picks.
 
+A search keeps a recommendation when every word or "phrase" occurs in it, after both sides are folded
+the same way (dashboard/search.py: case, Unicode form, curly quotes, dashes, zero-width spaces).
+
 Built from fixed SQL fragments, one per selection field; every value the reader chose travels as a
 parameter. Adding a filter adds one clause here (ARCHITECTURE.md, "How to add a filter").
 
@@ -10,14 +13,13 @@ Statuses are read through ``latest(selection.as_of)``, the one place that knows 
 
 from __future__ import annotations
 
-import shlex
 from datetime import date
 
 from dashboard.data.plan_rules import NO_PLAN, judged_on, overdue_sql
+from dashboard.search import fold_sql, terms
 from dashboard.view import Selection
 from vocab import MULTI_SEPARATOR
 
-MAX_TERMS = 10
 # A recommendation's states and themes as one cell each, joined as in data/*.csv ("France | Germany"),
 # so a table and its CSV agree (a constant of the code, never a value from the reader).
 STATES_CELL = f"array_to_string(r.recommending_states, '{MULTI_SEPARATOR}') AS recommending_states"
@@ -54,13 +56,12 @@ def assessments(as_of: date | None) -> tuple[str, list]:
     return "(SELECT * FROM progress WHERE date <= ?::DATE)", [as_of]
 
 
-def search_terms(q: str) -> list[str]:
-    """Words and "quoted phrases" of a search, lower-cased; an unbalanced quote is read literally."""
-    try:
-        terms = shlex.split(q)
-    except ValueError:
-        terms = q.replace('"', " ").split()
-    return [t.lower() for t in terms if t.strip()][:MAX_TERMS]
+# What a search looks in, folded as the searched words are (dashboard/search.py): the id, the text, the
+# document and paragraph, the states' and themes' names.
+SEARCHED = fold_sql(
+    "concat_ws(' ', r.id, r.text, r.document, r.paragraph, "
+    "array_to_string(r.recommending_states, ' '), array_to_string(r.themes, ' '))"
+)
 
 
 def where(s: Selection) -> tuple[str, list]:
@@ -110,10 +111,7 @@ def where(s: Selection) -> tuple[str, list]:
         params += [judged_on(s), *extra]
     elif s.plan == "no_plan":
         clauses.append(NO_PLAN)
-    for term in search_terms(s.search):
-        clauses.append(
-            "strpos(lower(concat_ws(' ', r.id, r.text, r.document, r.paragraph, "
-            "array_to_string(r.recommending_states, ' '), array_to_string(r.themes, ' '))), ?) > 0"
-        )
+    for term in terms(s.search):
+        clauses.append(f"strpos({SEARCHED}, {fold_sql('?')}) > 0")
         params.append(term)
     return " AND ".join(clauses), params

@@ -106,13 +106,17 @@ def headline(version: str, f: Selection, today: date) -> dict:
 def per_ministry(pairs: pd.DataFrame, role: str) -> pd.DataFrame:
     """Each ministry's load (leads, supports) and, over the recommendations it leads (``role="lead"``)
     or leads or supports (``"all"``): how many each assessor says moved, how many they disagree on,
-    and how many have had no update for a year or more."""
+    and how many have had no update for a year or more; illustrative_rows: how many of the ministry's
+    assignments (the rows this line counts) are illustrative."""
     if pairs.empty:
-        return pd.DataFrame(columns=["ministry_id", "ministry", "lead", "supporting", "counted"])
+        return pd.DataFrame(
+            columns=["ministry_id", "ministry", "lead", "supporting", "counted", "illustrative_rows"]
+        )
     counted = pairs if role == "all" else pairs[pairs["role"] == "lead"]
     load = pairs.groupby(["ministry_id", "ministry"], as_index=False).agg(
         lead=("role", lambda s: int((s == "lead").sum())),
         supporting=("role", lambda s: int((s == "supporting").sum())),
+        illustrative_rows=("illustrative", lambda s: int(s.fillna(False).astype(bool).sum())),
     )
     counted = counted.assign(
         gov_moved=counted["government_status"].isin(MOVED),
@@ -132,6 +136,7 @@ def per_ministry(pairs: pd.DataFrame, role: str) -> pd.DataFrame:
     table = load.merge(progress, on="ministry_id", how="left").fillna(0)
     for column in ("counted", "government_moved", "civil_society_moved", "disagree", "stalled"):
         table[column] = table[column].astype(int)
+    table = table[[c for c in table.columns if c != "illustrative_rows"] + ["illustrative_rows"]]
     return table.sort_values(["lead", "supporting", "ministry"], ascending=[False, False, True])
 
 
@@ -170,12 +175,14 @@ def recommendations(version: str, f: Selection, lang: str, today: date) -> pd.Da
 
 def disagreements(recs: pd.DataFrame) -> pd.DataFrame:
     """Recommendations whose latest government status differs from the latest civil-society one,
-    with both statuses and their dates."""
+    with where to read them (document, paragraph), both statuses and their dates."""
     both = recs["government_status"].notna() & recs["civil_society_status"].notna()
     rows = recs[both & (recs["government_status"] != recs["civil_society_status"])]
     return rows[
         [
             "id",
+            "document",
+            "paragraph",
             "lead_ministry",
             "government_status",
             "government_date",
@@ -196,6 +203,8 @@ def stalled(recs: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(never_assessed=rows["last_assessed"].isna())[
         [
             "id",
+            "document",
+            "paragraph",
             "never_assessed",
             "last_assessed",
             "days_since_update",

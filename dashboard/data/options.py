@@ -114,3 +114,11 @@ def recommendation_exists(version: str, rec_id: str) -> bool:
 def chain_exists(version: str, chain_id: str) -> bool:
     """Whether ``chain_id`` names a chain of recurring recommendations in ``version`` (a link's ``chain=``)."""
     return not query(version, "SELECT 1 FROM recurrence_chains WHERE chain_id = ?", [chain_id]).empty
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def state_codes(version: str) -> dict[str, str]:
+    """Every state of ``version``'s states table (under review and recommending) → its ISO 3166 alpha-3
+    code as states.csv gives it (for naming it in the reader's language, dashboard/names.py)."""
+    frame = query(version, "SELECT name, iso3 FROM states WHERE iso3 IS NOT NULL")
+    return dict(zip(frame["name"], frame["iso3"], strict=True))

@@ -15,14 +15,17 @@ def reviews(version: str, sur: str, cycle: int | None = None) -> pd.DataFrame:
     """One row per cycle of ``sur`` (only ``cycle`` if given): loaded counts, official totals (the
     ``official_*`` columns, empty where none are published), whether they reconcile, document and year,
     rate (supported ÷ answered: supported + noted) and difference (received − official received);
-    ``rejected``/``official_rejected``: the noted a source calls rejected; ``pending``, ``unclassified``."""
+    ``rejected``/``official_rejected``: the noted a source calls rejected; ``pending``, ``unclassified``;
+    illustrative_rows: how many of the loaded recommendations are illustrative."""
     return query(
         version,
         "SELECT rc.*, rc.supported / nullif(rc.supported + rc.noted, 0) AS rate, "
         "rc.received - rc.official_received AS difference, (SELECT any_value(document) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
         "AND r.cycle = rc.cycle) AS document, "
         "(SELECT any_value(year) FROM recommendations r WHERE r.state_under_review = rc.state_under_review "
-        "AND r.cycle = rc.cycle) AS year "
+        "AND r.cycle = rc.cycle) AS year, "
+        "(SELECT count(*) FILTER (WHERE r.illustrative) FROM recommendations r "
+        "WHERE r.state_under_review = rc.state_under_review AND r.cycle = rc.cycle) AS illustrative_rows "
         "FROM reconciliation rc WHERE rc.state_under_review = ? AND (?::INTEGER IS NULL OR rc.cycle = ?) "
         "ORDER BY rc.cycle",
         [sur, cycle, cycle],

@@ -101,10 +101,19 @@ def per_ministry(frame: pd.DataFrame) -> pd.DataFrame:
     """Per ministry: its actions, the recommendations they answer, each state's count of
     (action, recommendation) pairs, and the supported recommendations it leads with no plan.
 
-    Columns: ministry_id, ministry, actions, with_plan, done, on_track, overdue, no_plan; a row's
-    done + on_track + overdue is the number of its action-recommendation pairs.
+    Columns: ministry_id, ministry, actions, with_plan, done, on_track, overdue, no_plan,
+    illustrative_rows (how many of its rows, pairs and unplanned recommendations, are illustrative); a
+    row's done + on_track + overdue is the number of its action-recommendation pairs.
     """
-    columns = ["ministry_id", "ministry", "actions", "with_plan", *PAIR_STATES, "no_plan"]
+    columns = [
+        "ministry_id",
+        "ministry",
+        "actions",
+        "with_plan",
+        *PAIR_STATES,
+        "no_plan",
+        "illustrative_rows",
+    ]
     if frame.empty:
         return pd.DataFrame(columns=columns)
     rows = frame.assign(ministry_id=frame["ministry_id"].fillna(""), ministry=frame["ministry"].fillna(""))
@@ -116,6 +125,7 @@ def per_ministry(frame: pd.DataFrame) -> pd.DataFrame:
             state: ("plan_state", lambda s, state=state: int((s == state).sum()))
             for state in (*PAIR_STATES, "no_plan")
         },
+        illustrative_rows=("illustrative", lambda s: int(s.fillna(False).astype(bool).sum())),
     )
     return table.sort_values(["overdue", "actions"], ascending=[False, False])[columns]
 

@@ -184,8 +184,8 @@ def repeats_by_theme(version: str, f: Selection) -> pd.DataFrame:
     """Per cycle (after the first) and theme: recommendations and how many repeat an earlier one.
 
     A recommendation counts once for each of its themes (so themes add up to more than the cycle);
-    chosen themes narrow the list to them. Columns: cycle, theme, recommendations, repeats. Sorted by
-    cycle, then most repeats.
+    chosen themes narrow the list to them. Columns: cycle, theme, recommendations, repeats,
+    illustrative_rows. Sorted by cycle, then most repeats.
     """
     condition, params = where(f)
     own = ""
@@ -195,14 +195,15 @@ def repeats_by_theme(version: str, f: Selection) -> pd.DataFrame:
     frame = query(
         version,
         f"WITH {_REPEATS} "  # noqa: S608 (fixed fragments; values are parameters)
-        "SELECT r.cycle, rt.theme, count(*) AS recommendations, count(rp.recommendation_id) AS repeats "
+        "SELECT r.cycle, rt.theme, count(*) AS recommendations, count(rp.recommendation_id) AS repeats, "
+        "count(*) FILTER (WHERE r.illustrative) AS illustrative_rows "
         "FROM recommendations r JOIN recommendation_themes rt ON rt.recommendation_id = r.id "
         "LEFT JOIN repeats rp ON rp.recommendation_id = r.id "
         f"WHERE {condition}{own} AND r.cycle > (SELECT min(cycle) FROM recommendations WHERE state_under_review = ?) "
         "GROUP BY ALL ORDER BY r.cycle, repeats DESC, recommendations DESC, rt.theme",
         [*params, f.state_under_review],
     )
-    return frame.astype({"recommendations": "int64", "repeats": "int64"})
+    return frame.astype({"recommendations": "int64", "repeats": "int64", "illustrative_rows": "int64"})
 
 
 @st.cache_data(show_spinner=False, max_entries=128)

@@ -107,7 +107,7 @@ def by_goal(version: str, f: Selection, today: date) -> None:
     with st.expander(_("Table and CSV: progress by goal")):
         table = shown.assign(assessor=shown["assessor"].map(label), status=shown["status"].map(names.get))
         components.data_table(
-            table[["goal", "ministry", "assessor", "status", "count"]],
+            table[["goal", "ministry", "assessor", "status", "count", "illustrative_rows"]],
             "progress-by-goal",
             key="goals",
             column_config={

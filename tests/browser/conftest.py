@@ -13,11 +13,13 @@ from playwright.sync_api import Page, sync_playwright
 from benchmarks.harness import ROOT, StreamlitServer, chromium_path, launch_chromium, wait_for_view
 
 WITHOUT_CHARTS = {"about"}
-DESKTOP = {"width": 1280, "height": 900}
+DESKTOP = {"width": 1366, "height": 900}  # a common laptop
 PHONE = {"width": 390, "height": 844}
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 # Opening a sub-page URL directly makes the frontend probe two addresses under the page path.
 HARMLESS_404_ENDINGS = ("/_stcore/health", "/_stcore/host-config")
+# Where the filters are: each page's own under its title, the others in the sidebar.
+FILTERS = ":is([data-testid=stSidebar], [data-testid=stMain])"
 
 
 @dataclass
@@ -45,11 +47,14 @@ class Reader:
         return {
             "path": urlsplit(page.url).path,
             "query": self.query(),
-            "chips": page.locator("[data-testid=stSidebar] [data-tag]").all_inner_texts(),
-            "selects": page.locator("[data-testid=stSidebar] [data-testid=stSelectbox] input").evaluate_all(
-                "els => els.map(e => [e.getAttribute('aria-label'), e.value])"
+            # The filters are on the page (its key ones) and in the sidebar (the others): both.
+            "chips": page.locator(f"{FILTERS} [data-tag]").all_inner_texts(),
+            "selects": sorted(
+                page.locator(f"{FILTERS} [data-testid=stSelectbox] input").evaluate_all(
+                    "els => els.map(e => [e.getAttribute('aria-label'), e.value])"
+                )
             ),
-            "search": page.locator("[data-testid=stSidebar] [data-testid=stTextInput] input").evaluate_all(
+            "search": page.locator(f"{FILTERS} [data-testid=stTextInput] input").evaluate_all(
                 "els => els.map(e => e.value)"
             ),
             "metrics": page.locator("[data-testid=stMetricValue]").all_inner_texts(),

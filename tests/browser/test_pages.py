@@ -51,29 +51,38 @@ OPEN = {name: f"/{path}" for name, path in PAGES.items()} | {
 }
 
 
+def localised(path: str, lang: str) -> str:
+    return path if lang == "en" else path + ("&" if "?" in path else "?") + f"lang={lang}"
+
+
+PREFIX = {"en": "", "km": "km-"}  # screenshot file names: overview-desktop.png, km-overview-phone.png
+
+
+@pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_draws_its_charts_and_goes_idle_without_console_errors(reader, screenshots, name):
-    charts = reader.open(OPEN[name])
+def test_page_draws_its_charts_and_goes_idle_without_console_errors(reader, screenshots, name, lang):
+    charts = reader.open(localised(OPEN[name], lang))
     assert reader.page.locator("[data-testid=stException]").count() == 0
     assert reader.unexpected_errors() == []
     fit_content(reader.page)
-    reader.page.screenshot(path=screenshots / f"{name}-desktop.png", full_page=True)
+    reader.page.screenshot(path=screenshots / f"{PREFIX[lang]}{name}-desktop.png", full_page=True)
     reader.page.set_viewport_size(DESKTOP)
     if name not in WITHOUT_CHARTS:
         assert charts >= 1, f"/{PAGES[name]} drew no chart"
 
 
+@pytest.mark.parametrize("lang", PREFIX)
 @pytest.mark.parametrize("name", PAGES)
-def test_page_fits_a_phone_without_sideways_scrolling(new_reader, screenshots, name):
+def test_page_fits_a_phone_without_sideways_scrolling(new_reader, screenshots, name, lang):
     reader = new_reader(PHONE, is_mobile=True, has_touch=True)
-    reader.open(OPEN[name])
+    reader.open(localised(OPEN[name], lang))
     page = reader.page
     scroll_width, overflowing = (
         page.evaluate("document.documentElement.scrollWidth"),
         page.evaluate(OVERFLOWING),
     )
     fit_content(page)  # the whole length of the page at phone width, to look at
-    page.screenshot(path=screenshots / f"{name}-phone.png", full_page=True)
+    page.screenshot(path=screenshots / f"{PREFIX[lang]}{name}-phone.png", full_page=True)
     assert scroll_width <= PHONE["width"] + 1
     assert overflowing == []
     assert reader.unexpected_errors() == []

@@ -74,7 +74,7 @@ def test_preview_tags_and_a_1200_by_630_png(no_js, app_server):
         key: no_js.locator(f'meta[property="{key}"], meta[name="{key}"]').get_attribute("content")
         for key in ("og:title", "og:image", "og:url", "og:description", "twitter:card")
     }
-    assert meta["og:title"].startswith("Cambodia, ")
+    assert meta["og:title"].startswith("កម្ពុជា, ")  # the Khmer page names the state in Khmer (CLDR)
     assert meta["twitter:card"] == "summary_large_image"
     assert meta["og:url"] == f"{app_server.url}/share/overview?{VIEW}&lang=km"
     picture = no_js.request.get(meta["og:image"])
