@@ -55,7 +55,8 @@ components.data_table(
     "overview-cycles",
     key="cycles",
     column_config={f"official_{n}": _("Official") for n in PAIRED}  # right after the count it is set against
-    | {"recommending_states": _("States"), "reconciles": _("Matches")},
+    | {"recommending_states": _("States"), "rejected": _("Rejected"), "reconciles": _("Matches")}
+    | {"illustrative_rows": _("Illustrative")},  # short headers: the table fits a laptop
     hidden=["year", "official_note", "source", "source_url", *unused],  # in the CSV; About shows the sources
 )
 components.copy_link(view)
