@@ -92,3 +92,45 @@ def test_importing_again_replaces_official_rows_and_gives_the_same_files(tmp_pat
     assert status == 0
     assert "replaced 2 official rows of Cambodia cycle 3 with the imported list" in out
     assert {p.name: p.read_bytes() for p in folder.glob("*.csv")} == before
+
+
+def test_the_illustrative_plan_goes_with_the_illustrative_cycle_and_a_real_action_stays(
+    tmp_path: Path, capsys
+) -> None:
+    folder = _data_folder(tmp_path / "data")
+    _write(
+        folder / "actions.csv",
+        ["id", "recommendation_ids", "ministry_id", "description", "start_date", "due_date", "source", "illustrative"],
+        [
+            ["ILLUS-ACT-1", "ILLUS-KHM-C3-001 | ILLUS-KHM-C3-002", "MOJ", "made up", "2020-01-01", "2022-01-01", "x", "true"],
+            ["ILLUS-ACT-2", "ILLUS-KHM-C3-003 | KHM-C2-118.1", "MOJ", "made up", "2020-01-01", "2022-01-01", "x", "true"],
+            ["ACT-9", "ILLUS-KHM-C3-001", "MOJ", "a ministry's real plan", "2020-01-01", "2022-01-01", "MOJ", "false"],
+        ],
+    )  # fmt: skip
+    _write(
+        folder / "indicators.csv",
+        ["id", "action_id", "description", "unit", "baseline", "baseline_date", "target", "target_unit",
+         "target_date", "source", "illustrative"],
+        [["ILLUS-IND-1", "ILLUS-ACT-1", "made up", "number", "1", "2020-01-01", "5", "number", "2022-01-01", "x", "true"],
+         ["ILLUS-IND-2", "ILLUS-ACT-2", "made up", "number", "1", "2020-01-01", "5", "number", "2022-01-01", "x", "true"]],
+    )  # fmt: skip
+    _write(
+        folder / "indicator_values.csv",
+        ["indicator_id", "date", "value", "unit", "reported_by", "source", "illustrative"],
+        [["ILLUS-IND-1", "2021-01-01", "2", "number", "government", "x", "true"],
+         ["ILLUS-IND-2", "2021-01-01", "3", "number", "government", "x", "true"]],
+    )  # fmt: skip
+    source = _write_xlsx(tmp_path / "uhri.xlsx", COLUMNS, ROWS)
+    status, out, err = run_import(capsys, "uhri", source, "--state", "Cambodia", "--out", folder)
+    assert status == 0, err
+    assert "removed 1 illustrative actions.csv rows that answered only replaced recommendations" in out
+    assert (
+        "removed 1 illustrative indicators.csv rows" in out
+        and "removed 1 illustrative indicator_values.csv rows" in out
+    )
+    assert "WARNING: kept 1 non-illustrative actions.csv rows" in out
+    actions = {r["id"]: r["recommendation_ids"] for r in read_csv(folder / "actions.csv")}
+    # The made-up action that also answers a kept recommendation keeps that one only; real work stays.
+    assert actions == {"ILLUS-ACT-2": "KHM-C2-118.1", "ACT-9": "ILLUS-KHM-C3-001"}
+    assert [r["id"] for r in read_csv(folder / "indicators.csv")] == ["ILLUS-IND-2"]
+    assert [r["indicator_id"] for r in read_csv(folder / "indicator_values.csv")] == ["ILLUS-IND-2"]

@@ -28,6 +28,7 @@ from etl.importers.countries import resolve
 from etl.importers.model import ImportResult, Recommendation, SourceError
 from etl.importers.text import tidy
 from etl.recurrence import links_file
+from vocab import MULTI_SEPARATOR
 
 
 def _state_key(name: str) -> str:
@@ -77,6 +78,7 @@ def write(folder: Path, result: ImportResult) -> list[str]:
     rec_columns = COLUMNS["recommendations.csv"] + extra  # unknown columns are the user's: keep them
     for name in ("assignments.csv", "progress.csv"):
         messages += _drop_dependants(folder / name, gone)
+    messages += _drop_plan(folder, gone)
     messages += links_file.forget(folder, gone)
     _merge_states(folder / "states.csv", result)
     _merge_themes(folder / "themes.csv", result)
@@ -128,6 +130,65 @@ def _respell(folder: Path, result: ImportResult) -> list[str]:
 
 def _block(rec: Recommendation) -> tuple[str, int, int]:
     return (rec.state_under_review, rec.cycle, rec.session or 0)
+
+
+def _drop_plan(folder: Path, gone: set[str]) -> list[str]:
+    """The government's plan follows the same rule as assignments and progress: an illustrative action
+    that answers only replaced recommendations goes (with its illustrative indicators and their values);
+    one that also answers kept ones keeps them and drops the replaced ids; a monitor's real action is
+    never deleted, only listed for re-pointing."""
+    path = folder / "actions.csv"
+    if not path.exists() or not gone:
+        return []
+    header, rows = read_table(path)
+    keep, removed, orphans = [], set(), 0
+    for row in rows:
+        ids = [
+            i.strip() for i in row.get("recommendation_ids", "").split(MULTI_SEPARATOR.strip()) if i.strip()
+        ]
+        left = [i for i in ids if i not in gone]
+        if len(left) == len(ids):
+            keep.append(row)
+        elif not _is_true(row.get("illustrative", "")):
+            keep.append(row)
+            orphans += 1
+        elif left:
+            keep.append({**row, "recommendation_ids": MULTI_SEPARATOR.join(left)})
+        else:
+            removed.add(row.get("id", "").strip())
+    write_table(path, [h.strip().lower() for h in header], keep)
+    messages = []
+    if removed:
+        messages.append(
+            f"removed {len(removed)} illustrative actions.csv rows that answered only replaced recommendations"
+        )
+        messages += _drop_rows(folder / "indicators.csv", "action_id", removed, "indicators of those actions")
+    if orphans:
+        messages.append(
+            f"WARNING: kept {orphans} non-illustrative actions.csv rows that answer a recommendation no longer "
+            "in the data; re-point them to the imported ids"
+        )
+    return messages
+
+
+def _drop_rows(path: Path, column: str, gone: set[str], what: str) -> list[str]:
+    """Remove the illustrative rows of ``path`` whose ``column`` is in ``gone`` (and, for indicators,
+    their values in indicator_values.csv)."""
+    if not path.exists():
+        return []
+    header, rows = read_table(path)
+    keep = [
+        r for r in rows if r.get(column, "").strip() not in gone or not _is_true(r.get("illustrative", ""))
+    ]
+    removed = {r.get("id", "").strip() for r in rows if r not in keep}
+    write_table(path, [h.strip().lower() for h in header], keep)
+    count = len(rows) - len(keep)
+    messages = [f"removed {count} illustrative {path.name} rows: {what}"] if count else []
+    if path.name == "indicators.csv" and removed:
+        messages += _drop_rows(
+            path.parent / "indicator_values.csv", "indicator_id", removed, "values of those indicators"
+        )
+    return messages
 
 
 def _drop_dependants(path: Path, gone: set[str]) -> list[str]:
