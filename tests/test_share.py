@@ -259,7 +259,7 @@ VALUE = st.one_of(
 )
 NAME = st.one_of(
     st.sampled_from(PAGES + [""]),
-    st.text(st.characters(blacklist_characters="/?#%", exclude_categories=("Cs",)), max_size=12),
+    st.text(st.characters(exclude_characters="/?#%", exclude_categories=("Cs",)), max_size=12),
 )
 
 
