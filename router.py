@@ -8,7 +8,13 @@ import streamlit as st
 
 from dashboard import bootstrap, components, session, sidebar
 from dashboard.data.options import filter_options
-from dashboard.i18n import LANGUAGES, keep_choices_across_language_switch, remember_choices
+from dashboard.i18n import (
+    LANGUAGES,
+    current_language,
+    keep_choices_across_language_switch,
+    remember_choices,
+    using_language,
+)
 from dashboard.labels import page_title
 
 PAGES = Path(__file__).parent / "pages"
@@ -33,10 +39,14 @@ navigation = st.navigation(
 view = session.start(version, navigation.url_path)
 with st.sidebar:
     st.radio("Language / ភាសា", list(LANGUAGES), format_func=LANGUAGES.get, key="lang", horizontal=True)
-sidebar.draw(filter_options(version), navigation.url_path)  # the page draws its own key filters
-session.notice()
-components.as_of_notice(view.selection)
-bootstrap.rejected_notice(version, about, view.on("about").to_params())
-session.write_url(view)
-navigation.run()
+# The language is fixed for the rest of the run: its catalog is looked up once, not at every label
+# (a page at global scale labels thousands of names; each lookup read the session state and the
+# catalog file's date).
+with using_language(current_language()):
+    sidebar.draw(filter_options(version), navigation.url_path)  # the page draws its own key filters
+    session.notice()
+    components.as_of_notice(view.selection)
+    bootstrap.rejected_notice(version, about, view.on("about").to_params())
+    session.write_url(view)
+    navigation.run()
 remember_choices()

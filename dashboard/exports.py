@@ -51,12 +51,10 @@ def is_boolean(series: pd.Series) -> bool:
     """A column of true/false values (missing ones allowed), whatever pandas made of it."""
     if pd.api.types.is_bool_dtype(series):
         return True
+    if series.dtype != object:  # numbers, dates, text: decided without looking at the values
+        return False
     values = series.dropna()
-    return bool(
-        series.dtype == object
-        and not values.empty
-        and values.map(lambda v: isinstance(v, (bool, np.bool_))).all()
-    )
+    return bool(not values.empty and values.map(lambda v: isinstance(v, (bool, np.bool_))).all())
 
 
 def with_document_links(frame: pd.DataFrame) -> pd.DataFrame:

@@ -56,7 +56,8 @@ def N_(message: str) -> str:
 SOURCE_LANGUAGE_NOTE = N_("Official texts are shown in their source language.")
 
 
-# The language a plain-HTTP answer is rendered in (web/): set per request, so threads never share it.
+# The language a plain-HTTP answer (web/) or a Streamlit run (router.py) is rendered in: set per
+# request or run, so threads never share it.
 _FORCED: ContextVar[str | None] = ContextVar("upr_forced_language", default=None)
 # Its catalog, looked up once for the whole request (the .po file's date is not checked at every _()).
 _FORCED_CATALOG: ContextVar[gettext.NullTranslations | None] = ContextVar("upr_forced_catalog", default=None)
@@ -64,7 +65,8 @@ _FORCED_CATALOG: ContextVar[gettext.NullTranslations | None] = ContextVar("upr_f
 
 @contextmanager
 def using_language(lang: str) -> Iterator[None]:
-    """Render in ``lang`` inside this block, outside any Streamlit session (an unknown code: English).
+    """Render in ``lang`` inside this block (an unknown code: English): a plain-HTTP answer, or the
+    rest of a Streamlit run once its language radio is drawn (router.py).
 
     A context variable, not a global: each request (thread or task) of the server has its own.
     """

@@ -278,9 +278,12 @@ def parse(
         return given
 
     def pick(key: str, known: Iterable[str], multi: bool = False) -> list[str]:
+        given = values(key)
+        if not given:  # most keys, most runs: no index of thousands of folded names to build
+            return []
         index = _Index(known)
         kept: list[str] = []
-        for value in values(key):
+        for value in given:
             found = index.find(value)
             if found is None:
                 dropped.append(Dropped(key, value, index.closest(value)))

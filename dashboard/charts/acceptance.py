@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.rows import GROUPED_LABELS, grouped_rows, inside_colour, row_bars, text_positions
-from dashboard.charts.style import SUPPORTED, merge
+from dashboard.charts.style import SUPPORTED, figure, merge
 
 # Okabe–Ito colours for cycles side by side; the bar labels name the cycle too.
 CYCLE_COLOURS = ("#56B4E9", "#009E73", "#0072B2", "#CC79A7", "#D55E00", "#F0E442")
@@ -61,14 +61,14 @@ def rate_figure(
     """
     names = group_order(frame, order, small_n, limit)
     shown = frame[frame["name"].isin(names)]
-    figure, cycles, row_of, bar_y = grouped_rows(title, shown, names)
+    spec, cycles, row_of, bar_y = grouped_rows(title, shown, names)
     single = len(cycles) == 1
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
         colour = cycle_colour(cycle, cycles)
         faint = [n < small_n for n in part["received"]]
         rates = part["rate"].tolist()
-        figure["data"].append(
+        spec["data"].append(
             row_bars(
                 [bar_y[k][row_of[name]] for name in part["name"]],
                 rates,
@@ -89,4 +89,4 @@ def rate_figure(
         "showgrid": True,
         "title": {"text": axis_title, "font": {"size": 12}},
     }
-    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})
+    return figure({"data": spec["data"], "layout": merge(spec["layout"], {"xaxis": axis})})

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 
 from dashboard.charts.acceptance import cycle_colour
 from dashboard.charts.rows import GROUPED_LABELS, grouped_rows, inside_colour, row_bars, text_positions
-from dashboard.charts.style import NOTED, merge
+from dashboard.charts.style import NOTED, figure, merge
 
 
 def count_figure(
@@ -20,14 +20,14 @@ def count_figure(
     totals = frame.groupby("name", sort=False)["count"].sum().reset_index()
     names = totals.sort_values(["count", "name"], ascending=[False, True])["name"].tolist()[:limit]
     shown = frame[frame["name"].isin(names)]
-    figure, cycles, row_of, bar_y = grouped_rows(title, shown, names)
+    spec, cycles, row_of, bar_y = grouped_rows(title, shown, names)
     single = len(cycles) == 1
     top = float(shown["count"].max()) if len(shown) else 1.0
     for k, cycle in enumerate(cycles):
         part = shown[shown["cycle"] == cycle]
         colour = NOTED if single else cycle_colour(cycle, cycles)
         counts = part["count"].tolist()
-        figure["data"].append(
+        spec["data"].append(
             row_bars(
                 [bar_y[k][row_of[name]] for name in part["name"]],
                 counts,
@@ -42,4 +42,4 @@ def count_figure(
             )
         )
     axis = {"range": [0, top], "dtick": max(1, round(top / 4)), "showgrid": True}
-    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})
+    return figure({"data": spec["data"], "layout": merge(spec["layout"], {"xaxis": axis})})

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import NOTED, OFFICIAL, PENDING, SUPPORTED, base_layout
+from dashboard.charts.style import NOTED, OFFICIAL, PENDING, SUPPORTED, base_layout, figure
 
 PATTERNS = {"supported": "", "noted": "/", "pending": "."}  # colour is never the only cue
 
@@ -54,4 +54,4 @@ def cycles_figure(
         "marker": {"symbol": "line-ew-open", "size": 40, "color": OFFICIAL, "line": {"width": 3}},
     }
     layout = base_layout(labels["title"], separators=separators) | {"barmode": "stack"}
-    return go.Figure({"data": [*bars, official], "layout": layout})
+    return figure({"data": [*bars, official], "layout": layout})

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.ministries import wrap
-from dashboard.charts.style import STATUS_COLOURS, base_layout, merge
+from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge
 from dashboard.charts.timeline import ASSESSOR_STYLE
 
 # From finished to not started, so the bars read left to right as progress.
@@ -72,7 +72,7 @@ def states_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
             "legend": {"traceorder": "normal"},
         },
     )
-    return go.Figure({"data": bars, "layout": layout})
+    return figure({"data": bars, "layout": layout})
 
 
 def indicator_figure(
@@ -170,4 +170,4 @@ def indicator_figure(
             "margin": {"t": 64},
         },
     )  # fmt: skip
-    return go.Figure({"data": traces, "layout": layout})
+    return figure({"data": traces, "layout": layout})

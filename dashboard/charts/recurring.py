@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.rows import positions, row_bars, row_figure, short
-from dashboard.charts.style import merge
+from dashboard.charts.style import figure, merge
 
 ALL = "#DDDDDD"  # every recommendation of the theme: a light bar behind
 REPEATS = "#CC79A7"  # Okabe–Ito reddish purple: those that repeat an earlier one
@@ -22,11 +22,11 @@ def repeats_figure(frame: pd.DataFrame, labels: dict[str, str], limit: int | Non
     """
     shown = frame.head(limit) if limit else frame
     lines = [f"{short(t)} · {text}" for t, text in zip(shown["theme"], shown["label"], strict=True)]
-    figure = row_figure(labels["title"], lines, 1)
+    spec = row_figure(labels["title"], lines, 1)
     _, bar_y, _ = positions(len(shown), 1)
     hover = (shown["theme"] + ": " + shown["label"]).tolist()
     for column, colour, pattern in (("recommendations", ALL, ""), ("repeats", REPEATS, "/")):
-        figure["data"].append(
+        spec["data"].append(
             row_bars(
                 bar_y[0],
                 shown[column].tolist(),
@@ -46,4 +46,4 @@ def repeats_figure(frame: pd.DataFrame, labels: dict[str, str], limit: int | Non
         "showgrid": True,
         "title": {"text": labels["x"]},
     }
-    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], {"xaxis": axis})})
+    return figure({"data": spec["data"], "layout": merge(spec["layout"], {"xaxis": axis})})

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.rows import inside_colour, positions, row_bars, row_figure, short
-from dashboard.charts.style import NOTED, SUPPORTED, merge
+from dashboard.charts.style import NOTED, SUPPORTED, figure, merge
 
 
 def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.Figure:
@@ -16,11 +16,11 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
     ``names``: legend names for "supported" and "noted".
     """
     lines = [f"{short(name)} · {label}" for name, label in zip(frame["name"], frame["label"], strict=True)]
-    figure = row_figure(title, lines, 1)
+    spec = row_figure(title, lines, 1)
     _, bar_y, _ = positions(len(frame), 1)
     for column, colour, pattern in (("supported", SUPPORTED, ""), ("noted", NOTED, "/")):
         values = frame[column].tolist()
-        figure["data"].append(
+        spec["data"].append(
             row_bars(
                 bar_y[0],
                 values,
@@ -42,4 +42,4 @@ def split_figure(frame: pd.DataFrame, title: str, names: dict[str, str]) -> go.F
         "uniformtext": {"minsize": 10, "mode": "hide"},
         "xaxis": {"range": [0, top], "dtick": max(1, round(top / 4)), "showgrid": True},
     }
-    return go.Figure({"data": figure["data"], "layout": merge(figure["layout"], layout)})
+    return figure({"data": spec["data"], "layout": merge(spec["layout"], layout)})

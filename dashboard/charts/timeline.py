@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import STATUS_COLOURS, base_layout, merge
+from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge
 
 # Assessors by colour (Okabe–Ito) and by symbol, so neither colour nor shape alone tells them apart.
 ASSESSOR_STYLE = {
@@ -74,4 +74,4 @@ def timeline_figure(history: pd.DataFrame, labels: dict[str, str]) -> go.Figure:
             "showlegend": False,
         },
     )
-    return go.Figure({"data": traces, "layout": layout})
+    return figure({"data": traces, "layout": layout})

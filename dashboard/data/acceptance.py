@@ -96,16 +96,18 @@ def rates(version: str, f: Selection, by: Breakdown) -> pd.DataFrame:
     return _with_rate(frame.rename(columns={"grp": "group"}))
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
 def together(version: str, f: Selection) -> dict:
-    """All selected cycles at once: the columns of ``totals`` (rate None when none is answered)."""
-    condition, params = where(f)
-    frame = query(
-        version,
-        f"SELECT {_COUNTS} FROM recommendations r WHERE {condition}",  # noqa: S608 (values are parameters)
-        params,
-    )
-    return _with_rate(frame).iloc[0].to_dict()
+    """All selected cycles at once: the columns of ``totals`` (rate None when none is answered).
+
+    The sum of ``totals``'s rows, not a query of its own: each recommendation belongs to one cycle,
+    so the counts per cycle add up (tests/test_acceptance_data.py holds this to the SQL's count).
+    """
+    frame = totals(version, f)
+    sums = {
+        c: int(frame[c].sum()) for c in ("received", "supported", "noted", "unanswered", "illustrative_rows")
+    }
+    answered = sums["supported"] + sums["noted"]
+    return sums | {"answered": answered, "rate": sums["supported"] / answered if answered else None}
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -61,15 +61,13 @@ def wide(frame: pd.DataFrame, statuses: tuple[str, ...]) -> pd.DataFrame:
     and illustrative_rows (how many of the line's recommendations are illustrative)."""
     if frame.empty:
         return pd.DataFrame(columns=["quarter", "quarter_end", "assessor", *statuses, "illustrative_rows"])
-    table = frame.pivot_table(
-        index=["quarter", "quarter_end", "assessor"], columns="status", values="count", fill_value=0
-    ).reset_index()
-    for status in statuses:
-        if status not in table.columns:
-            table[status] = 0
-    table.columns.name = None
     keys = ["quarter", "quarter_end", "assessor"]
-    table = table.merge(frame.groupby(keys, as_index=False)["illustrative_rows"].sum(), on=keys)
+    # One row per (quarter, assessor, status) already: an unstack, not pivot_table's aggregation.
+    table = frame.set_index([*keys, "status"])["count"].unstack("status", fill_value=0)
+    table = table.reindex(columns=list(statuses), fill_value=0)
+    table["illustrative_rows"] = frame.groupby(keys)["illustrative_rows"].sum()
+    table = table.reset_index()
+    table.columns.name = None
     return table[[*keys, *statuses, "illustrative_rows"]].astype({s: "int64" for s in statuses})
 
 

@@ -44,11 +44,14 @@ def over_time(version: str, f: Selection, today: date) -> None:
         part = counts[counts["assessor"] == who]
         labels = names | {"title": _("Status at each quarter's end: {assessor}").format(assessor=label(who))}
         first, last = min(quarters), max(quarters)
+        ends = part[part["quarter"].isin((first, last))]
         summary = "; ".join(
             _("{quarter}: {counts}").format(
                 quarter=quarters[q],
                 counts=", ".join(
-                    f"{names[r.status]} {fmt_int(r.count)}" for r in part[part["quarter"] == q].itertuples()
+                    f"{names[s]} {fmt_int(c)}"
+                    for quarter, s, c in zip(ends["quarter"], ends["status"], ends["count"], strict=True)
+                    if quarter == q
                 ),
             )
             for q in (first, last)
@@ -92,13 +95,11 @@ def by_goal(version: str, f: Selection, today: date) -> None:
     for col, who in zip(st.columns(2), ("government", "civil_society"), strict=True):
         part = shown[shown["assessor"] == who]
         labels = names | {"title": _("Latest status by goal: {assessor}").format(assessor=label(who))}
+        total = part.groupby("ministry", sort=False)["count"].sum()
+        moved = part[part["status"].isin(MOVED_STATUSES)].groupby("ministry", sort=False)["count"].sum()
         summary = "; ".join(
             _("{goal}: {moved} of {total} moved").format(
-                goal=name,
-                moved=fmt_int(
-                    part.loc[(part["ministry"] == name) & part["status"].isin(MOVED_STATUSES), "count"].sum()
-                ),
-                total=fmt_int(part.loc[part["ministry"] == name, "count"].sum()),
+                goal=name, moved=fmt_int(moved.get(name, 0)), total=fmt_int(total.get(name, 0))
             )
             for name in order
         )
