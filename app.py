@@ -7,14 +7,26 @@ without a browser session.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from web.api import ROUTES as API_ROUTES
-from web.canonical import CanonicalAddress
-from web.share.routes import ROUTES as SHARE_ROUTES
+# web/ imports the read side, whose @st.cache_data functions are decorated before st.App starts the
+# runtime: Streamlit then logs "No runtime found, using MemoryCacheStorageManager" once per function
+# (41 lines in the terminal of anyone who runs the README's first command). The warning is about the
+# decoration only: the real cache storage is chosen at a function's first call, once the runtime
+# runs (Streamlit's server-asgi guide). Quiet for these imports only.
+_decoration = logging.getLogger("streamlit.runtime.caching.cache_data_api")
+_level = _decoration.level
+_decoration.setLevel(logging.ERROR)
+try:
+    from web.api import ROUTES as API_ROUTES
+    from web.canonical import CanonicalAddress
+    from web.share.routes import ROUTES as SHARE_ROUTES
+finally:
+    _decoration.setLevel(_level)
 
 routes = [
     # The data API, /api/v1/... (web/api/, docs/api.md)

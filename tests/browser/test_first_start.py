@@ -42,5 +42,9 @@ def test_a_shared_link_is_the_first_request_of_a_new_server(chromium, tmp_path, 
             assert page.locator("[data-testid=stSidebar]").get_by_text("Filters").count() == 1
             assert database.is_symlink()  # built on this first request
             assert not errors
+            # The terminal of someone who runs the README's first command: no warning per cached
+            # function (app.py quiets Streamlit's decoration-time notice), no traceback.
+            log = (tmp_path / "streamlit.log").read_text()
+            assert "No runtime found" not in log and "Traceback" not in log, log
         finally:
             context.close()
