@@ -67,7 +67,8 @@ st.caption(
 table = plan.per_ministry(pairs)
 labels = plan_wording.state_labels() | {
     "title": _("Each ministry's actions by state"),
-    "x": _("Recommendations (an action counts once for each it answers)"),
+    # Short: a 390-px phone cut a longer axis title; the intro says an action counts once per recommendation.
+    "x": _("Recommendations"),
 }
 order = [m or _("no lead assigned") for m in table["ministry"]]
 counts = plan.state_counts(pairs).replace({"ministry": {"": _("no lead assigned")}})
