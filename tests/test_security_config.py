@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 import tomllib
 from pathlib import Path
@@ -152,6 +153,12 @@ def poisoned_db(tmp_path_factory) -> Path:
     )
     replace_in(data / "recommendations.csv", "Reform the courts of Atlantis", PAYLOAD.replace('"', "'"))
     replace_in(data / "ministries.csv", "MOINF,Ministry of Information", f'MOINF,"{PAYLOAD}"')
+    # A ministry that leads recommendations, so its name labels a bar of Progress by ministry's charts.
+    replace_in(
+        data / "ministries.csv",
+        '"Ministry of Education, Youth and Sport"',
+        "\"<b>Education</b> <a href='https://evil.example'>x</a>\"",
+    )
     replace_in(data / "progress.csv", "Ten schools built", PAYLOAD.replace('"', "'"))
     replace_in(data / "progress.csv", "Government mid-term report", PAYLOAD.replace('"', "'"))
     replace_in(data / "themes.csv", "Justice,Civil", "<b>Justice</b> **x**,Civil")
@@ -199,6 +206,19 @@ def test_html_script_and_markdown_in_the_data_are_shown_inert(run_page, poisoned
                     f"{kind} renders {mark!r} from the data: {element.value[:200]}"
                 )
     # Plotly draws a small HTML subset (<b>, <br>, <a href>) in labels: names from the data must not carry it.
+    # The spec is JSON with "<" written as \u003c, so the decoded strings are searched, not the raw text.
     for chart in at.get("plotly_chart"):
-        for mark in ("<b>Justice", "<img", "<script>"):
-            assert mark not in chart.proto.spec, f"a chart draws {mark!r} from the data as markup"
+        for text in strings(json.loads(chart.proto.spec)):
+            for mark in ("<b>", "<img", "<script", "<a "):
+                assert mark not in text, f"a chart draws {mark!r} from the data as markup: {text[:120]!r}"
+
+
+def strings(value) -> list[str]:
+    """Every string inside a decoded JSON value (a chart's labels, titles, hover texts)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in strings(v)]
+    return []

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -30,7 +28,7 @@ def states_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
     ``counts`` has columns ministry, state, count (``plan.state_counts``); ``labels`` names every state,
     the title and the x axis ("x"). Each segment carries its count as text.
     """
-    y = [wrap(html.escape(m)) for m in order]  # names from the data: text, never Plotly's markup
+    y = [wrap(m) for m in order]  # names from the data: style.figure makes them inert
     bars = []
     for state in STATE_ORDER:
         rows = counts[counts["state"] == state].set_index("ministry")["count"]
@@ -160,7 +158,7 @@ def indicator_figure(
     dates = series["date"]
     pad = max((dates.max() - dates.min()) * 0.08, pd.Timedelta(days=120)) if len(dates) else pd.Timedelta(0)
     layout = merge(
-        base_layout(html.escape(labels["title"]), height=420, separators=separators),  # data: text only
+        base_layout(labels["title"], height=420, separators=separators),  # data: style.figure makes it inert
         {
             "xaxis": {"type": "date", "gridcolor": "#e5e5e5", "tickformat": "%Y",
                       "range": [dates.min() - pad, dates.max() + pad] if len(dates) else None},

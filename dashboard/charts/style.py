@@ -11,6 +11,8 @@ draws, on the bundled data and the golden fixture, so a misspelt property still 
 
 from __future__ import annotations
 
+import html
+
 import plotly.graph_objects as go
 
 SUPPORTED = "#0072B2"  # blue
@@ -78,11 +80,42 @@ def base_layout(title: str, height: int = 380, separators: str = ".,") -> dict:
     }
 
 
+# Trace properties whose strings can come from the data: names of states, themes, ministries,
+# indicators, in category axes, bar and hover texts and legend entries.
+_DATA_TEXT = ("x", "y", "text", "hovertext", "name")
+
+
+def inert(text: str) -> str:
+    """``text`` as Plotly shows plain text: its markup (Plotly draws <b>, <i>, <a href>, <span style>
+    in labels) escaped as entities, which Plotly shows as the characters they stand for. Only the line
+    breaks the builders insert (``<br>``, e.g. ``ministries.wrap``) stay markup."""
+    return "<br>".join(html.escape(part, quote=False) for part in text.split("<br>"))
+
+
+def _inert_values(value):
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, (list, tuple)):
+        return [inert(v) if isinstance(v, str) else v for v in value]
+    return value
+
+
 def figure(spec: dict) -> go.Figure:
     """The Plotly figure of ``spec`` ({"data": [trace dicts with "type"], "layout": {...}}), built
     without Plotly's property validation (the module docstring says why and where it is checked).
 
+    Every string a trace shows (``_DATA_TEXT``) and the title are made ``inert`` here, in the one
+    place every chart passes through, so no name from the data draws as markup, whichever builder
+    labels with it (tests/test_security_config.py poisons the data and reads every chart).
     ``_validate`` is Plotly's own switch (plotly/basedatatypes.py, BaseFigure.__init__; Plotly pinned
     in requirements.txt).
     """
-    return go.Figure(spec, _validate=False)
+    data = [
+        {key: _inert_values(value) if key in _DATA_TEXT else value for key, value in trace.items()}
+        for trace in spec.get("data", [])
+    ]
+    layout = dict(spec.get("layout", {}))
+    title = layout.get("title")
+    if isinstance(title, dict) and isinstance(title.get("text"), str):
+        layout["title"] = title | {"text": inert(title["text"])}
+    return go.Figure({**spec, "data": data, "layout": layout}, _validate=False)
