@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 
 import numpy as np
 
@@ -51,3 +52,9 @@ def bar_texts(figure: dict, trace_name: str) -> dict[str, str]:
 
 def texts(at, kind: str) -> list[str]:
     return [element.value for element in getattr(at, kind)]
+
+
+def displayed(markdown: str) -> str:
+    """The text a reader sees of Markdown the app escaped (dashboard/markdown.py): no backslash before
+    punctuation, no invisible word joiner (they keep bare addresses from becoming links)."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")

@@ -22,6 +22,7 @@ from starlette.testclient import TestClient
 from etl import build
 from tests.conftest import GOLDEN
 from tests.etl_helpers import replace_in
+from tests.pages_helpers import displayed
 from tests.test_url_fuzz import HOSTILE, PARAMS, VALUE
 from web.api import ROUTES
 
@@ -49,8 +50,7 @@ def page_table(at):
     return next(d.value for d in at.dataframe if "recommending_states" in d.value.columns)
 
 
-def unescape(markdown: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown)
+unescape = displayed
 
 
 # --- the same rows as the Explorer -----------------------------------------------------------

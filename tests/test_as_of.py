@@ -11,7 +11,7 @@ from datetime import date
 
 import pandas as pd
 
-from tests.pages_helpers import chart_titled
+from tests.pages_helpers import chart_titled, displayed
 
 NOTICE = "Some link values were not recognised and were left out: "
 
@@ -26,7 +26,7 @@ def metrics(at) -> dict[str, str]:
 
 def infos(at) -> list[str]:
     """The info boxes' text as a reader sees it (without Markdown's escaping backslashes)."""
-    return [i.value.replace("\\", "") for i in at.info]
+    return [displayed(i.value) for i in at.info]
 
 
 def statuses(at, rec_id: str) -> tuple[str, str]:

@@ -241,9 +241,9 @@ def test_charts_take_their_words_and_number_format_from_the_caller():
         "official": "ផ្លូវការ",
         "title": "ចំណងជើង",
     }
-    figure = cycles_figure(reviews, labels, number=lambda v: f"<{v:,}>", separators=",.")
+    figure = cycles_figure(reviews, labels, number=lambda v: f"[{v:,}]", separators=",.")
     assert figure.layout.title.text == "ចំណងជើង" and figure.layout.separators == ",."
-    assert list(figure.data[0].x) == ["វដ្តទី 1", "វដ្តទី 2"] and figure.data[0].text[0] == "<1,234>"
+    assert list(figure.data[0].x) == ["វដ្តទី 1", "វដ្តទី 2"] and figure.data[0].text[0] == "[1,234]"
     assert FONT.startswith("'Noto Sans Khmer'")
 
 

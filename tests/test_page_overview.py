@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-
-def shown(markdown: str) -> str:
-    """The text a reader sees of an escaped Markdown caption (the source is data, escaped as text)."""
-    return markdown.replace("\\", "")
+from tests.pages_helpers import displayed as shown
 
 
 def test_cycle_2_adds_up_supported_noted_and_rejected_with_its_source(run_page, bundled_db):
