@@ -148,8 +148,8 @@ def test_the_picture_marks_illustrative_data_only_where_the_view_has_some(client
     choices = filter_options(version).choices(version)
     marked = preview.svg(version, parse({"cycle": ["3"]}, choices, ""))
     official = preview.svg(version, parse({"cycle": ["2"]}, choices, ""))
-    assert "Illustrative data: made-up stand-ins, not official figures" in marked
-    assert "Illustrative data" not in official
+    assert "Includes illustrative stand-ins, not official records" in marked
+    assert "illustrative" not in official
     assert "Cambodia, 2014 review: 163 of 205" in official
 
 
@@ -298,3 +298,27 @@ def test_control_characters_in_a_link_never_break_the_picture_or_the_page(client
     assert picture.status_code == 200 and Image.open(io.BytesIO(picture.content)).size == (1200, 630)
     page = client.get("/share/explore", params={"q": "land\x08"})
     assert page.status_code == 200 and "\x08" not in page.text and "land" in page.text
+
+
+def test_every_khmer_line_of_the_picture_is_shaped_as_khmer(client, bundled_db):
+    """resvg shapes a line in the script of its first letter: the Khmer footer began with "UPR Monitor"
+    and its split vowels drew beside dotted circles. Every line holding Khmer now reaches the shaper
+    as Khmer (a Khmer first letter, or the invisible hint)."""
+    import xml.etree.ElementTree as ET
+
+    from dashboard.data.options import filter_options
+    from dashboard.db import current_version
+    from dashboard.i18n import using_language
+    from dashboard.view import parse
+
+    version = current_version()
+    choices = filter_options(version).choices(version)
+    for page in ("", "acceptance", "ministries"):
+        with using_language("km"):
+            picture = preview.svg(version, parse({"cycle": ["3"], "lang": ["km"]}, choices, page))
+        drawn = [e.text for e in ET.fromstring(preview._khmer_first_everywhere(picture)).iter() if e.text]
+        khmer = [t for t in drawn if any("\u1780" <= ch <= "\u17ff" for ch in t)]
+        assert any(t.lstrip(preview.KHMER_SCRIPT_HINT).startswith("UPR Monitor ·") for t in khmer)  # the footer
+        for text in khmer:
+            first = next(ch for ch in text if ch.isalpha() or ch == preview.KHMER_SCRIPT_HINT)
+            assert "\u1780" <= first <= "\u17ff", f"{page or 'overview'}: {text!r} is shaped as Latin"

@@ -2,7 +2,11 @@
 drawn on the server without a browser (SVG from the ``preview.svg`` template, rasterised by resvg).
 
 Text is shaped by resvg (rustybuzz) with the Khmer OS font (Debian's fonts-khmeros), which covers Khmer
-and Latin in one face, so mixed Khmer and English strings draw correctly (docs: TOOLCHAIN.md). A view
+and Latin in one face, so mixed Khmer and English strings draw correctly (docs: TOOLCHAIN.md). resvg
+shapes a whole line in the script of its first letter, so a Khmer line that starts with Latin ("UPR
+Monitor · ទិន្នន័យរៀបចំ…") lost its Khmer reordering: split vowels drew beside dotted circles and
+stacked consonants came apart. ``khmer_first`` starts such a line with KHMER VOWEL INHERENT AQ
+(U+17B4, invisible) so the shaper reads the line as Khmer; Latin letters draw the same either way. A view
 that includes illustrative rows says so on the picture itself. The routes keep each picture in memory
 by ETag (web/share/cache.py), so a repeat is served from there.
 """
@@ -10,6 +14,7 @@ by ETag (web/share/cache.py), so a repeat is served from there.
 from __future__ import annotations
 
 import unicodedata
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import resvg_py
@@ -30,6 +35,31 @@ FONT_FILES = (
 )
 CHART_LAYOUT = Layout(width=620, font=20, bar=22, gap=4, row_gap=8, bars_share=0.55, family=FONT_FAMILY)
 CHART_ROWS = 5
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+KHMER_SCRIPT_HINT = "\u17b4"
+ET.register_namespace("", SVG_NAMESPACE)
+
+
+def _is_khmer(ch: str) -> bool:
+    return "\u1780" <= ch <= "\u17ff" or "\u19e0" <= ch <= "\u19ff"
+
+
+def khmer_first(text: str) -> str:
+    """``text`` as resvg shapes it right: a line holding Khmer whose first letter is not Khmer gets the
+    invisible Khmer hint in front (the module docstring says why); any other line is left as it is."""
+    if not any(_is_khmer(ch) for ch in text):
+        return text
+    first = next((ch for ch in text if unicodedata.category(ch).startswith("L")), "")
+    return text if _is_khmer(first) else KHMER_SCRIPT_HINT + text
+
+
+def _khmer_first_everywhere(picture: str) -> str:
+    """Every text of the SVG ``picture`` through ``khmer_first``."""
+    root = ET.fromstring(picture)
+    for element in root.iter():
+        if element.text:
+            element.text = khmer_first(element.text)
+    return ET.tostring(root, encoding="unicode")
 
 
 def wrap(text: str, width: float, font: float, lines: int) -> list[str]:
@@ -86,7 +116,8 @@ def svg(version: str, parsed: Parsed) -> str:
         number_label=wrap(head.number_label, 440 if chart else 1000, 28, 2),
         chart=chart,
         chart_title=wrap(charts[0].title, 620, 22, 1)[0] if charts else "",
-        illustrative=_("Illustrative data: made-up stand-ins, not official figures")
+        # The headline may be official (the stand-ins reproduce the official totals): the rows are not.
+        illustrative=_("Includes illustrative stand-ins, not official records")
         if head.illustrative
         else "",
         source=wrap(notices.built(info), WIDTH - 120, 18, 1)[0],
@@ -97,7 +128,8 @@ def rasterise(picture: str) -> bytes:
     """PNG bytes of an SVG picture, with the Khmer OS font where installed (system fonts otherwise)."""
     fonts = [str(p) for p in FONT_FILES if p.is_file()]
     options = {"skip_system_fonts": True, "font_files": fonts} if fonts else {}
-    return bytes(resvg_py.svg_to_bytes(svg_string=picture, font_family=FONT_FAMILY, **options))
+    shaped = _khmer_first_everywhere(picture)
+    return bytes(resvg_py.svg_to_bytes(svg_string=shaped, font_family=FONT_FAMILY, **options))
 
 
 def png(version: str, parsed: Parsed) -> bytes:

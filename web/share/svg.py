@@ -102,7 +102,8 @@ def _span(chart: Chart, layout: Layout, max_rows: int | None) -> float:
 
 def _row(row: Row, layout: Layout, y: float, span: float, top: float) -> dict:
     label_y = y + layout.font
-    y = label_y + layout.gap + 2
+    # Below the label's baseline: room for Khmer subscripts (coeng), which reach about 0.4 em down.
+    y = label_y + max(layout.gap + 2, layout.font * 0.45)
     bars = []
     for bar in row.bars:
         x = layout.pad
