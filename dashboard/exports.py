@@ -1,12 +1,14 @@
-"""CSV exports a reader can open safely and reuse: the data's own values, every file marked when it
+"""CSV exports a reader can open safely and reuse: the cells the table shows, every file marked when it
 holds illustrative rows, every listed recommendation with the address of its official document.
 
 - **Safe**: UTF-8 with BOM (Excel opens Khmer and accents correctly); a text cell starting with =, +,
   -, @, tab or carriage return gets a leading apostrophe, which spreadsheets read as "this is text"
   (OWASP's CSV-injection guidance). Numbers are left alone (a negative number is not a formula).
-- **The data's spelling**: column names and values as in data/*.csv (``supported``, ``true``/``false``,
-  the states' names as the UN spells them, lists joined with " | "), so a file goes back into a
-  spreadsheet or the ETL; the screen shows the same rows in the reader's words (dashboard/columns.py).
+- **The cells shown, under the data's column names**: the values are the table's (names and words
+  in the reader's language, "–" where nobody has assessed, dashboard/columns.py ``for_reader``), flags
+  as ``true``/``false`` as data/*.csv writes them, lists joined with " | "; the columns keep data/'s
+  names (``recommending_states``, ``government_status``), so files line up across languages. The data
+  API (web/api/) answers with the data's own values and codes, for files to merge or re-import.
 - **Honest**: an export must say whether illustrative rows are behind it. A table of rows carries the
   ``illustrative`` flag (true/false); a table of counts carries ``illustrative_rows`` (how many of the
   rows counted in each line are illustrative). When any is, the file name says ``-includes-illustrative``.
