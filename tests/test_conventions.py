@@ -174,3 +174,25 @@ def test_test_modules_have_unique_names():
     """pytest imports test files by their base name: two test_x.py in different folders stop the whole run."""
     names = [p.name for p in (ROOT / "tests").rglob("test_*.py")]
     assert len(names) == len(set(names)), sorted(n for n in names if names.count(n) > 1)
+
+
+DOCUMENTS = [
+    "README.md",
+    "ARCHITECTURE.md",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs").glob("*.md")),
+]
+LINK = re.compile(r"!?\[[^\]]*\]\(([^)\s]+)\)")
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_relative_link_and_picture_in_the_docs_exists(document):
+    """A newcomer's README showed a broken picture (docs/screenshots/overview-desktop.png was never
+    committed): every relative link and image of the project's documents names a file or folder that is there."""
+    source = ROOT / document
+    missing = [
+        target
+        for target in LINK.findall(re.sub(r"`[^`]*`", "", source.read_text(encoding="utf-8")))  # not in code
+        if not re.match(r"[a-z]+:|#", target)  # web addresses and anchors are not files
+        and not (source.parent / target.split("#")[0]).exists()
+    ]
+    assert not missing, f"{document} links to files that are not in the repository: {missing}"
