@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import names
+from dashboard import markdown, names
 from dashboard.frames import records
-from dashboard.i18n import _, fmt_int, fmt_pct, ngettext
+from dashboard.i18n import DEFAULT_LANGUAGE, _, current_language, fmt_int, fmt_pct, ngettext
 from dashboard.labels import action_name, label, sdg_name
 from vocab import MOVED_STATUSES
 
@@ -384,3 +384,13 @@ def rows_of_names() -> dict[str, str]:
         "indicators": _("Indicators of the plan"),
         "indicator_values": _("Indicator values"),
     }
+
+
+def data_note(note: str) -> str:
+    """A note from the data (official_totals.csv's ``note``) as Markdown-safe text. The data's
+    maintainers write it in English and it is not translated (a translation would go stale unnoticed
+    when the note is corrected): a reader in another language is told so before it."""
+    text = markdown.escape(note)
+    if current_language() == DEFAULT_LANGUAGE:
+        return text
+    return _("As the data's maintainers wrote it, in English: {note}").format(note=text)

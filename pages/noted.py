@@ -40,7 +40,7 @@ for cycle, part in positions.groupby("cycle"):
         ).format(n=cycle, listed=listed)
     )
 for note in noted.official_notes(version, f):
-    st.caption(markdown.escape(note))  # a note from official_totals.csv: data, shown as text
+    st.caption(wording.data_note(note))  # a note from official_totals.csv: data, shown as text
 
 names = labels.cycle_names(per_cycle["cycle"])
 scope = labels.scope(f)

@@ -82,3 +82,13 @@ def test_the_table_keeps_source_and_illustrative_columns(run_page, golden_db):
         True,
     )
     assert "wg_position" not in at.dataframe[0].value.columns  # no source gives one for cycle 3
+
+
+def test_the_datas_english_note_is_introduced_as_such_in_khmer(run_page, bundled_db):
+    """The note of official_totals.csv stays in English (it is not translated); a Khmer reader is told."""
+    from pages_helpers import displayed
+
+    english = [displayed(c.value) for c in run_page(bundled_db, "noted", {"cycle": "3"}).caption]
+    khmer = [displayed(c.value) for c in run_page(bundled_db, "noted", {"cycle": "3", "lang": "km"}).caption]
+    note = next(c for c in english if "made orally" in c)
+    assert f"ដូចដែលអ្នកថែទាំទិន្នន័យបានសរសេរ ជាភាសាអង់គ្លេស៖ {note}" in khmer
