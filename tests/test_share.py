@@ -318,7 +318,9 @@ def test_every_khmer_line_of_the_picture_is_shaped_as_khmer(client, bundled_db):
             picture = preview.svg(version, parse({"cycle": ["3"], "lang": ["km"]}, choices, page))
         drawn = [e.text for e in ET.fromstring(preview._khmer_first_everywhere(picture)).iter() if e.text]
         khmer = [t for t in drawn if any("\u1780" <= ch <= "\u17ff" for ch in t)]
-        assert any(t.lstrip(preview.KHMER_SCRIPT_HINT).startswith("UPR Monitor ·") for t in khmer)  # the footer
+        assert any(
+            t.lstrip(preview.KHMER_SCRIPT_HINT).startswith("UPR Monitor ·") for t in khmer
+        )  # the footer
         for text in khmer:
             first = next(ch for ch in text if ch.isalpha() or ch == preview.KHMER_SCRIPT_HINT)
             assert "\u1780" <= first <= "\u17ff", f"{page or 'overview'}: {text!r} is shaped as Latin"

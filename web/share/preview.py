@@ -117,9 +117,7 @@ def svg(version: str, parsed: Parsed) -> str:
         chart=chart,
         chart_title=wrap(charts[0].title, 620, 22, 1)[0] if charts else "",
         # The headline may be official (the stand-ins reproduce the official totals): the rows are not.
-        illustrative=_("Includes illustrative stand-ins, not official records")
-        if head.illustrative
-        else "",
+        illustrative=_("Includes illustrative stand-ins, not official records") if head.illustrative else "",
         source=wrap(notices.built(info), WIDTH - 120, 18, 1)[0],
     )
 
