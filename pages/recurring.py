@@ -31,6 +31,8 @@ cols[0].metric(_("Chains"), fmt_int(sums["chains"]))
 cols[1].metric(_("Recommendations in them"), fmt_int(sums["recommendations"]))
 cols[2].metric(_("Asked again"), fmt_int(sums["asked_again"]))
 cols[3].metric(_("Largest chain"), fmt_int(sums["largest"]))
+if not sums["chains"]:
+    recurrence.elsewhere(version, view)
 if sums["chains"]:
     st.caption(
         _(

@@ -4,6 +4,8 @@ come from dashboard/labels.py; the queries and what they count from dashboard/da
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import streamlit as st
 
@@ -241,3 +243,35 @@ def chains_table(version: str, f: Selection, chains: pd.DataFrame) -> None:
             "text": st.column_config.TextColumn(_("Newest text"), width="large"),
         },
     )
+
+
+def elsewhere(version: str, view: View) -> None:
+    """When no chain ends in the chosen cycle, say which cycles have some and open the one with most
+    in a tap (Cambodia's cycle 3 is illustrative, without texts to link, so the default view is empty)."""
+    f = view.selection
+    if f.cycle is None:
+        return
+    every = recurring.chains(version, dataclasses.replace(f, cycle=None))
+    if every.empty:
+        return
+    per_cycle = every.groupby("last_cycle").size().sort_values(ascending=False)
+    best = int(per_cycle.index[0])
+    st.info(
+        _("No chain of recurring recommendations ends in {cycle}; {other} has {n}.").format(
+            cycle=cycle_name(f.cycle), other=cycle_name(best), n=fmt_int(per_cycle.iloc[0])
+        )
+    )
+    # A button that sets the cycle filter (as "did you mean" does, dashboard/page_filters.py): a link
+    # to this same page would keep the widgets' values, which win over the address after a first run.
+    st.button(
+        _("Show {cycle}").format(cycle=cycle_name(best)),
+        key="recurring_elsewhere",
+        on_click=_choose_cycle,
+        args=(best,),
+        icon="🔁",
+    )
+
+
+def _choose_cycle(cycle: int) -> None:
+    """Button callback (before the next run draws the widgets): the cycle filter set to ``cycle``."""
+    st.session_state["cycle"] = str(cycle)
