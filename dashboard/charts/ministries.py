@@ -7,7 +7,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge
+from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge, segments, stacked_bar
 
 # From "done" to "nothing known", so the bars read left to right as progress.
 STATUS_ORDER = ("implemented", "partially_implemented", "not_implemented", "no_information", "not_assessed")
@@ -21,6 +21,26 @@ def wrap(name: str, width: int = 22) -> str:
     return "<br>".join(textwrap.wrap(name, width)) or name
 
 
+def status_bars(
+    counts: pd.DataFrame, category: str, order: list, shown: list[str], labels: dict[str, str], **style
+) -> list[dict]:
+    """The status segments of a stacked bar chart, "implemented" first: for each status ``counts`` has
+    (columns ``category``, status, count), its count per category in ``order``, drawn at ``shown``
+    (the categories' labels) in the status's colour and pattern, named by ``labels``. ``style``:
+    ``stacked_bar``'s horizontal and counts_on_bars."""
+    return [
+        stacked_bar(
+            shown,
+            values,
+            labels[status],
+            STATUS_COLOURS.get(status, NOT_ASSESSED),
+            PATTERNS.get(status, ""),
+            **style,
+        )  # fmt: skip
+        for status, values in segments(counts, category, "status", order, STATUS_ORDER).items()
+    ]
+
+
 def status_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]) -> go.Figure:
     """Stacked horizontal bars: one per ministry (in ``order``), one segment per latest status.
 
@@ -28,39 +48,7 @@ def status_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
     Each segment carries its count as text, and the legend names the statuses.
     """
     y = [wrap(m) for m in order]
-    # One pass over the rows (a filter and index per status cost more than the chart itself).
-    cells: dict[tuple, int] = {}
-    for m, s, c in zip(counts["ministry"], counts["status"], counts["count"], strict=True):
-        cells[(m, s)] = cells.get((m, s), 0) + int(c)
-    present = set(counts["status"])
-    bars = []
-    for status in STATUS_ORDER:
-        if status not in present:
-            continue
-        values = [cells.get((m, status), 0) for m in order]
-        bars.append(
-            {
-                "type": "bar",
-                "y": y,
-                "x": values,
-                "orientation": "h",
-                "name": labels[status],
-                "marker": {
-                    "color": STATUS_COLOURS.get(status, NOT_ASSESSED),
-                    "line": {"color": "#555555", "width": 1},
-                    "pattern": {
-                        "shape": PATTERNS.get(status, ""),
-                        "fgcolor": "#333333",
-                        "size": 6,
-                        "fillmode": "overlay",
-                    },
-                },
-                "text": [v if v else "" for v in values],
-                "textposition": "inside",
-                "insidetextanchor": "middle",
-                "hovertemplate": "%{y}<br>" + labels[status] + ": %{x}<extra></extra>",
-            }
-        )
+    bars = status_bars(counts, "ministry", order, y, labels, horizontal=True, counts_on_bars=True)
     lines = sum(1 + m.count("<br>") for m in y)
     layout = merge(
         base_layout(labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280)),

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.ministries import NOT_ASSESSED, PATTERNS, STATUS_ORDER
-from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge
+from dashboard.charts.ministries import status_bars
+from dashboard.charts.style import base_layout, figure, merge
 
 
 def quarter_figure(
@@ -21,35 +21,7 @@ def quarter_figure(
     """
     order = list(quarters)
     x = [quarters[q] for q in order]
-    # One pass over the rows (a filter and index per status cost more than the chart itself).
-    cells = {
-        (q, s): int(c) for q, s, c in zip(counts["quarter"], counts["status"], counts["count"], strict=True)
-    }
-    present = set(counts["status"])
-    bars = []
-    for status in STATUS_ORDER:
-        if status not in present:
-            continue
-        values = [cells.get((q, status), 0) for q in order]
-        bars.append(
-            {
-                "type": "bar",
-                "x": x,
-                "y": values,
-                "name": labels[status],
-                "marker": {
-                    "color": STATUS_COLOURS.get(status, NOT_ASSESSED),
-                    "line": {"color": "#555555", "width": 1},
-                    "pattern": {
-                        "shape": PATTERNS.get(status, ""),
-                        "fgcolor": "#333333",
-                        "size": 6,
-                        "fillmode": "overlay",  # the status colour under the pattern, as on the page's other charts
-                    },
-                },
-                "hovertemplate": "%{x}<br>" + labels[status] + ": %{y}<extra></extra>",
-            }
-        )
+    bars = status_bars(counts, "quarter", order, x, labels, horizontal=False, counts_on_bars=False)
     layout = merge(
         base_layout(labels["title"], height=360, separators=separators),
         {

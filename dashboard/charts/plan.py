@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.charts.ministries import wrap
-from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge
+from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge, segments, stacked_bar
 from dashboard.charts.timeline import ASSESSOR_STYLE
 
 # From finished to not started, so the bars read left to right as progress.
@@ -29,36 +29,21 @@ def states_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
     the title and the x axis ("x"). Each segment carries its count as text.
     """
     y = [wrap(m) for m in order]  # names from the data: style.figure makes them inert
-    bars = []
-    for state in STATE_ORDER:
-        rows = counts[counts["state"] == state].set_index("ministry")["count"]
-        if rows.empty:
-            continue
-        values = [int(rows.get(m, 0)) for m in order]
-        bars.append(
-            {
-                "type": "bar",
-                "y": y,
-                "x": values,
-                "orientation": "h",
-                "name": labels[state],
-                "marker": {
-                    "color": STATE_COLOURS[state],
-                    "line": {"color": "#555555", "width": 1},
-                    # A light, sparse pattern over the colour, so the count written on it stays legible.
-                    "pattern": {
-                        "shape": PATTERNS.get(state, ""),
-                        "fgcolor": "#9a9a9a",
-                        "size": 9,
-                        "fillmode": "overlay",
-                    },
-                },
-                "text": [v if v else "" for v in values],
-                "textposition": "inside",
-                "insidetextanchor": "middle",
-                "hovertemplate": "%{y}<br>" + labels[state] + ": %{x}<extra></extra>",
-            }
-        )
+    # A light, sparse pattern over the colour, so the count written on it stays legible.
+    bars = [
+        stacked_bar(
+            y,
+            values,
+            labels[state],
+            STATE_COLOURS[state],
+            PATTERNS.get(state, ""),
+            horizontal=True,
+            counts_on_bars=True,
+            pattern_colour="#9a9a9a",
+            pattern_size=9,
+        )  # fmt: skip
+        for state, values in segments(counts, "ministry", "state", order, STATE_ORDER).items()
+    ]
     lines = sum(1 + m.count("<br>") for m in y)
     layout = merge(
         base_layout(labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280)),
