@@ -68,7 +68,9 @@ def test_only_earlier_cycles_of_the_same_state_under_review_are_compared():
 
 def test_the_result_does_not_depend_on_the_order_of_the_input():
     items = [
-        item("A1", 1, "Establish a national human rights institution that complies with the Paris Principles"),
+        item(
+            "A1", 1, "Establish a national human rights institution that complies with the Paris Principles"
+        ),
         item("A2", 1, "Combat trafficking in persons, in particular women and children"),
         item("B1", 2, "Establish an independent NHRI"),
         item("B2", 2, "Redouble efforts to combat trafficking in persons"),
