@@ -213,6 +213,17 @@ def test_html_script_and_markdown_in_the_data_are_shown_inert(run_page, poisoned
                 assert mark not in text, f"a chart draws {mark!r} from the data as markup: {text[:120]!r}"
 
 
+def test_an_assessments_summary_and_source_show_inert_in_the_timelines_hover(run_page, poisoned_db):
+    """The Explorer's timeline writes each assessment's summary and source (data) into its hover."""
+    at = run_page(poisoned_db, "explore", {"cycle": "all", "rec": "ATL-C2-20.2"})
+    assert not at.exception, [e.value for e in at.exception]
+    drawn = [text for chart in at.get("plotly_chart") for text in strings(json.loads(chart.proto.spec))]
+    assert any("alert(1)" in text for text in drawn)  # the poisoned summary is on this timeline
+    for text in drawn:
+        for mark in ("<script", "<img", "<b>", "<a "):
+            assert mark not in text, f"the timeline draws {mark!r} from the data as markup: {text[:120]!r}"
+
+
 def strings(value) -> list[str]:
     """Every string inside a decoded JSON value (a chart's labels, titles, hover texts)."""
     if isinstance(value, str):

@@ -81,8 +81,9 @@ def base_layout(title: str, height: int = 380, separators: str = ".,") -> dict:
 
 
 # Trace properties whose strings can come from the data: names of states, themes, ministries,
-# indicators, in category axes, bar and hover texts and legend entries.
-_DATA_TEXT = ("x", "y", "text", "hovertext", "name")
+# indicators, in category axes, bar and hover texts and legend entries; customdata, which hover
+# templates write out (an assessment's summary and source on the Explorer's timeline).
+_DATA_TEXT = ("x", "y", "text", "hovertext", "name", "customdata")
 
 
 def inert(text: str) -> str:
@@ -95,8 +96,8 @@ def inert(text: str) -> str:
 def _inert_values(value):
     if isinstance(value, str):
         return inert(value)
-    if isinstance(value, (list, tuple)):
-        return [inert(v) if isinstance(v, str) else v for v in value]
+    if isinstance(value, (list, tuple)):  # customdata: a list of tuples
+        return [_inert_values(v) for v in value]
     return value
 
 
