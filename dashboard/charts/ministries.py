@@ -49,15 +49,20 @@ def status_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
     """
     y = [wrap(m) for m in order]
     bars = status_bars(counts, "ministry", order, y, labels, horizontal=True, counts_on_bars=True)
-    lines = sum(1 + m.count("<br>") for m in y)
-    layout = merge(
-        base_layout(labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280)),
+    return figure({"data": bars, "layout": rows_layout(labels["title"], labels["x"], y)})
+
+
+def rows_layout(title: str, axis_title: str, rows: list[str]) -> dict:
+    """The layout of a stacked horizontal bar chart with one bar per row (``rows``: the labels as
+    ``wrap`` made them, top to bottom), tall enough for every label line."""
+    lines = sum(1 + row.count("<br>") for row in rows)
+    return merge(
+        base_layout(title, height=max(170 + 20 * lines + 24 * len(rows), 280)),
         {
             "barmode": "stack",
             "bargap": 0.25,
             "yaxis": {"autorange": "reversed"},
-            "xaxis": {"title": {"text": labels["x"]}, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
+            "xaxis": {"title": {"text": axis_title}, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
             "legend": {"traceorder": "normal"},
         },
     )
-    return figure({"data": bars, "layout": layout})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts.ministries import wrap
+from dashboard.charts.ministries import rows_layout, wrap
 from dashboard.charts.style import STATUS_COLOURS, base_layout, figure, merge, segments, stacked_bar
 from dashboard.charts.timeline import ASSESSOR_STYLE
 
@@ -44,18 +44,7 @@ def states_figure(counts: pd.DataFrame, order: list[str], labels: dict[str, str]
         )  # fmt: skip
         for state, values in segments(counts, "ministry", "state", order, STATE_ORDER).items()
     ]
-    lines = sum(1 + m.count("<br>") for m in y)
-    layout = merge(
-        base_layout(labels["title"], height=max(170 + 20 * lines + 24 * len(order), 280)),
-        {
-            "barmode": "stack",
-            "bargap": 0.25,
-            "yaxis": {"autorange": "reversed"},
-            "xaxis": {"title": {"text": labels["x"]}, "gridcolor": "#e5e5e5", "rangemode": "tozero"},
-            "legend": {"traceorder": "normal"},
-        },
-    )
-    return figure({"data": bars, "layout": layout})
+    return figure({"data": bars, "layout": rows_layout(labels["title"], labels["x"], y)})
 
 
 def indicator_figure(

@@ -14,7 +14,7 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import SDG_GOALS_OF_R, where
+from dashboard.data.filtering import SDG_GOALS_OF_R, chosen_themes, where
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -52,13 +52,11 @@ def _own_choice(f: Selection, by: str) -> tuple[str, list]:
     if by in ("state", "region") and f.regional_group:
         clauses.append("s.regional_group = ?")
         params.append(f.regional_group)
-    if by == "theme" and f.themes:
-        clauses.append("rt.theme IN (SELECT unnest(?::VARCHAR[]))")
-        params.append(list(f.themes))
     if by == "sdg" and f.sdg:
         clauses.append("g.goal = ?")
         params.append(f.sdg)
-    return "".join(f" AND {c}" for c in clauses), params
+    own, own_params = chosen_themes(f) if by == "theme" else ("", [])
+    return "".join(f" AND {c}" for c in clauses) + own, params + own_params
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

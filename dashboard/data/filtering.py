@@ -56,6 +56,15 @@ def assessments(as_of: date | None) -> tuple[str, list]:
     return "(SELECT * FROM progress WHERE date <= ?::DATE)", [as_of]
 
 
+def chosen_themes(s: Selection) -> tuple[str, list]:
+    """For a breakdown by theme (``recommendation_themes rt`` joined): " AND <clause>" keeping it to the
+    themes the reader chose (``where`` keeps the recommendations with any of them, which also carry
+    other themes), and its parameters; nothing when none is chosen."""
+    if not s.themes:
+        return "", []
+    return " AND rt.theme IN (SELECT unnest(?::VARCHAR[]))", [list(s.themes)]
+
+
 # What a search looks in, folded as the searched words are (dashboard/search.py): the id, the text, the
 # document and paragraph, the states' and themes' names.
 SEARCHED = fold_sql(

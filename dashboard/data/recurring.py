@@ -22,7 +22,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import STATES_CELL, THEMES_CELL, latest, where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, chosen_themes, latest, where
 from dashboard.db import query
 from dashboard.view import Selection
 from vocab import MULTI_SEPARATOR
@@ -188,10 +188,8 @@ def repeats_by_theme(version: str, f: Selection) -> pd.DataFrame:
     illustrative_rows. Sorted by cycle, then most repeats.
     """
     condition, params = where(f)
-    own = ""
-    if f.themes:
-        own = " AND rt.theme IN (SELECT unnest(?::VARCHAR[]))"
-        params = [*params, list(f.themes)]
+    own, own_params = chosen_themes(f)
+    params = [*params, *own_params]
     frame = query(
         version,
         f"WITH {_REPEATS} "  # noqa: S608 (fixed fragments; values are parameters)

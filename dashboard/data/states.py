@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.data.filtering import STATES_CELL, THEMES_CELL, where
+from dashboard.data.filtering import STATES_CELL, THEMES_CELL, chosen_themes, where
 from dashboard.db import query
 from dashboard.view import Selection
 
@@ -78,10 +78,8 @@ def themes(version: str, f: Selection, limit: int = 20) -> pd.DataFrame:
     A recommendation with several themes counts once for each; chosen themes narrow the list to them.
     """
     condition, params = where(f)
-    own = ""
-    if f.themes:
-        own = " AND rt.theme IN (SELECT unnest(?::VARCHAR[]))"
-        params = [*params, list(f.themes)]
+    own, own_params = chosen_themes(f)
+    params = [*params, *own_params]
     frame = query(
         version,
         "SELECT rt.theme, count(*) FILTER (WHERE r.response = 'supported') AS supported, "  # noqa: S608 (fixed fragments; values are parameters)
